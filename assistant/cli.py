@@ -1,0 +1,142 @@
+"""The `irmer` command. With no subcommand it opens the chat; everything else
+is scriptable and never imports the UI, so it starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from assistant import __version__
+from assistant.validation import InputError
+
+EXIT_OK, EXIT_FOUND, EXIT_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="irmer",
+        description="Decision support for IR(ME)R significant accidental or unintended exposures "
+        "(CQC notification criteria, 19 April 2023). With no command, opens the chat.",
+    )
+    p.add_argument("--version", action="version", version=f"irmer {__version__}")
+    p.add_argument("--config-path", action="store_true", help="print where the settings file is read from, and exit")
+    p.add_argument(
+        "--jurisdiction",
+        metavar="NATION",
+        help="nation for this run (england, wales, scotland, northern_ireland); overrides the settings file",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("assess", help="judge an incident from a YAML/JSON file (or - for stdin)")
+    a.add_argument("file", nargs="?", help="incident facts, YAML or JSON; - reads standard input")
+    a.add_argument("--json", action="store_true", help="print the decision as one JSON object")
+    a.add_argument("--batch", metavar="FILE.jsonl", help="judge one incident per line; print one JSON object per line")
+    a.add_argument("--draft", choices=["notification", "report", "local"], help="render a draft document")
+    a.add_argument("--out", metavar="PATH", help="with --draft: write the draft here (Markdown or .txt)")
+    a.add_argument(
+        "--allow-identifiers", action="store_true", help="with --draft: write even if identifiers are found"
+    )
+
+    sub.add_parser("rules", help="print the rulebook: codes, quoted criteria, sources, thresholds")
+
+    f = sub.add_parser("flow", help="print the question flow as a diagram")
+    f.add_argument("--format", choices=["mermaid", "md"], default="mermaid", help="mermaid (default) or md table")
+
+    n = sub.add_parser("anonymise", help="find patient-identifiable information in a text (or - for stdin)")
+    n.add_argument("file", help="text file; - reads standard input")
+    n.add_argument("--json", action="store_true", help="print hits as JSON")
+    n.add_argument("--redact", action="store_true", help="print the text with every hit replaced by [REDACTED]")
+    return p
+
+
+def _error(message: str) -> int:
+    print(f"irmer: {message}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from assistant.engine import assess
+    from assistant.incident_file import read_incident
+
+    if args.batch:
+        if args.file or args.draft:
+            return _error("--batch takes its incidents from FILE.jsonl; give no other FILE and no --draft.")
+        return _batch(args.batch)
+    if not args.file:
+        return _error("assess needs a FILE (YAML or JSON), - for standard input, or --batch FILE.jsonl.")
+    if args.out and not args.draft:
+        return _error("--out goes with --draft notification|report|local.")
+    try:
+        incident = read_incident(args.file)
+    except InputError as err:
+        return _error(err.message())
+    decision = assess(incident.facts)
+    if args.draft:
+        from assistant.documents import draft_command
+
+        return draft_command(args.draft, decision, incident.details, out=args.out, allow=args.allow_identifiers)
+    if args.json:
+        print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from assistant.report_text import render
+
+        print(render(decision))
+    return EXIT_OK
+
+
+def _batch(source: str) -> int:
+    from assistant.engine import assess
+    from assistant.incident_file import batch_lines, incident_from_json_line
+
+    try:
+        lines = batch_lines(source)
+    except InputError as err:
+        return _error(err.message())
+    out = sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for number, line in lines:
+        result: dict[str, Any]
+        try:
+            result = {"line": number} | assess(incident_from_json_line(line, number).facts).to_json()
+        except InputError as err:
+            result = {"line": number, "error": err.message()}
+        out.write(dumps(result))
+        out.write("\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.config_path:
+            from assistant.config import config_path
+
+            print(config_path())
+            return EXIT_OK
+        if args.command == "assess":
+            return _assess(args)
+        if args.command == "rules":
+            from assistant.rulebook import load_rulebook
+            from assistant.rules_listing import render_rules
+
+            print(render_rules(load_rulebook()))
+            return EXIT_OK
+        if args.command == "flow":
+            from assistant.flow.diagram import render_flow
+
+            print(render_flow(args.format))
+            return EXIT_OK
+        if args.command == "anonymise":
+            from assistant.anonymise import anonymise_command
+
+            return anonymise_command(args.file, as_json=args.json, redact=args.redact)
+        from assistant.ui.app import run
+
+        return run(jurisdiction=args.jurisdiction)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,105 @@
+"""What every criterion evaluator shares: the facts, the registry, age."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from assistant.numbers import exact, fmt
+from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
+from assistant.rulebook import Criterion, Rulebook
+
+
+@dataclass(frozen=True)
+class FactView:
+    """The facts as given, plus the circumstances assumed from their absence."""
+
+    given: Mapping[str, Any]
+    assumed: Mapping[str, Any] = field(default_factory=dict)
+
+    def known(self, name: str) -> bool:
+        return name in self.given or name in self.assumed
+
+    def get(self, name: str) -> Any:
+        if name in self.given:
+            return self.given[name]
+        return self.assumed.get(name)
+
+    def num(self, name: str) -> Fraction | None:
+        value = self.get(name)
+        return None if value is None else exact(value)
+
+    def flag(self, name: str, yes: str, no: str, *, when_no: State = State.NOT_MET) -> Outcome:
+        """A yes/no fact as an outcome: met when true, unknown when not known."""
+        if not self.known(name):
+            return unknown([name])
+        if self.get(name):
+            return met(yes)
+        return Outcome(when_no, (no,))
+
+    def is_(self, name: str, *values: str) -> Outcome:
+        """An enumerated fact as an outcome: met when it is one of `values`."""
+        if not self.known(name):
+            return unknown([name])
+        value = self.get(name)
+        return met(f"{name} = {value}") if value in values else not_applicable(f"{name} = {value}")
+
+
+Evaluator = Callable[[Criterion, FactView, Rulebook], Outcome]
+EVALUATORS: dict[str, Evaluator] = {}
+
+
+def evaluates(*keys: str) -> Callable[[Evaluator], Evaluator]:
+    """Register the function that judges the rulebook entries with these keys."""
+
+    def register(fn: Evaluator) -> Evaluator:
+        for key in keys:
+            if key in EVALUATORS:
+                raise ValueError(f"two evaluators for criterion {key}")
+            EVALUATORS[key] = fn
+        return fn
+
+    return register
+
+
+def is_child(facts: FactView, book: Rulebook) -> Outcome:
+    """Met when the patient is a child in the nation's sense (under 18; 16 in Scotland)."""
+    age = facts.num("age_years")
+    if age is None:
+        return unknown(["age_years"])
+    under = book.child_under_years[facts.get("jurisdiction")]
+    if age < under:
+        return met(f"age {fmt(age)} is under {under}: a child in {facts.get('jurisdiction')}")
+    return not_met(f"age {fmt(age)} is {under} or over: an adult in {facts.get('jurisdiction')}")
+
+
+def by_age(facts: FactView, book: Rulebook, child: Outcome, adult: Outcome) -> Outcome:
+    """The child or adult outcome; age is asked for only when the two differ."""
+    if child.state is adult.state and not child.unknown:
+        if child.met:  # the adult threshold is the higher: meeting it settles both
+            return Outcome(child.state, adult.reasons + ("met whatever the age",))
+        return Outcome(child.state, child.reasons + ("not met whatever the age",))
+    if child.state is adult.state:  # both unknown: what settles them comes first
+        return unknown(child.needs + adult.needs)
+    age = is_child(facts, book)
+    if age.unknown:
+        return unknown(child.needs + adult.needs + ("age_years",), *child.reasons, *adult.reasons)
+    chosen = child if age.met else adult
+    return Outcome(chosen.state, chosen.reasons + age.reasons, chosen.needs)
+
+
+__all__ = [
+    "EVALUATORS",
+    "FactView",
+    "Outcome",
+    "State",
+    "by_age",
+    "evaluates",
+    "is_child",
+    "met",
+    "not_applicable",
+    "not_met",
+    "unknown",
+]

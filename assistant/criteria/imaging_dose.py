@@ -1,0 +1,65 @@
+"""Codes 2.1-2.4: unintended imaging exposures, banded by intended dose."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from assistant.criteria.base import FactView, by_age, evaluates, not_applicable, not_met, unknown
+from assistant.numbers import fmt
+from assistant.outcome import Outcome
+from assistant.rulebook import Criterion, Rulebook, Threshold
+
+
+def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Fraction | None, total: Fraction) -> Outcome:
+    """Judge the total against this band's threshold (intended known, or not needed)."""
+    if "factor" in c.thresholds:
+        assert intended is not None
+        subject = f"total {fmt(total)} mSv ÷ intended {fmt(intended)} mSv ="
+        return c.threshold("factor").check(total / intended, subject)
+    if "total" in c.thresholds:
+        return c.threshold("total").check(total, "total effective dose")
+    child = c.threshold("child").check(total, "total effective dose", "child threshold")
+    adult = c.threshold("adult").check(total, "total effective dose", "adult threshold")
+    return by_age(facts, book, child, adult)
+
+
+def _least_total(c: Criterion) -> Threshold | None:
+    """For a factor band: the smallest total that can meet it for some intended dose in the band."""
+    if "factor" not in c.thresholds:
+        return None
+    band, factor = c.threshold("band"), c.threshold("factor")
+    assert band.min is not None and factor.min is not None
+    return Threshold(
+        name="least_total",
+        quantity="total effective dose",
+        unit="mSv",
+        min=band.min * factor.min,
+        min_inclusive=band.min_inclusive and factor.min_inclusive,
+    )
+
+
+def _reachable(c: Criterion, facts: FactView, book: Rulebook, total: Fraction) -> Outcome:
+    """Met when some intended dose in this band would make `total` meet the criterion."""
+    least = _least_total(c)
+    if least is not None:
+        return least.check(total, "total effective dose", f"the least total that can meet {c.code}")
+    return _measure(c, facts, book, None, total)
+
+
+@evaluates("2.1", "2.2", "2.3", "2.4")
+def imaging_dose(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    band = c.threshold("band")
+    intended = facts.num("intended_dose_msv")
+    total = facts.num("total_dose_msv")
+    if intended is not None and not band.contains(intended):
+        return not_applicable(f"intended dose {band.show(intended)} is outside the {c.code} band ({band.describe()})")
+    if total is None:
+        return unknown(["intended_dose_msv", "total_dose_msv"] if intended is None else ["total_dose_msv"])
+    if intended is None:
+        reachable = _reachable(c, facts, book, total)
+        if reachable.settled_no:
+            return not_met(*reachable.reasons, f"so {c.code} is not met whatever the intended dose in its band")
+        return unknown(("intended_dose_msv",) + reachable.needs)
+    return _measure(c, facts, book, intended, total).because(
+        f"intended dose {band.show(intended)} is in the {c.code} band ({band.describe()})"
+    )

@@ -1,0 +1,27 @@
+"""Codes 10.1, 10.2: nuclear medicine therapy, delivered against prescribed activity."""
+
+from __future__ import annotations
+
+from assistant.criteria.base import FactView, evaluates, unknown
+from assistant.numbers import fmt, percent
+from assistant.outcome import Outcome, all_of, any_of
+from assistant.rulebook import Criterion, Rulebook
+
+_TYPE = {"10.1": "sirt", "10.2": "other"}
+
+
+@evaluates("10.1", "10.2")
+def activity(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    kind = facts.is_("nm_therapy_type", _TYPE[c.code])
+    prescribed = facts.num("prescribed_activity_mbq")
+    delivered = facts.num("delivered_activity_mbq")
+    if prescribed is None or delivered is None:
+        measured = unknown([n for n in ("prescribed_activity_mbq", "delivered_activity_mbq") if not facts.known(n)])
+    else:
+        ratio = delivered / prescribed
+        subject = (
+            f"delivered {fmt(delivered)} MBq ÷ prescribed {fmt(prescribed)} MBq "
+            f"({'+' if ratio >= 1 else ''}{percent(ratio - 1)}) ="
+        )
+        measured = any_of(c.threshold("over").check(ratio, subject), c.threshold("under").check(ratio, subject))
+    return all_of(kind, measured)

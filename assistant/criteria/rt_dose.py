@@ -1,0 +1,78 @@
+"""Codes 8.1, 8.2, 9.1, 9.2: radiotherapy delivered dose and geographical miss
+(external beam and brachytherapy)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from assistant.criteria.base import FactView, evaluates, met, not_applicable, unknown
+from assistant.outcome import Outcome, all_of, any_of
+from assistant.rulebook import Criterion, Rulebook, Threshold
+
+
+def _ratio(facts: FactView, name: str, threshold: Threshold, subject: str) -> Outcome:
+    value: Fraction | None = facts.num(name)
+    if value is None:
+        return unknown([name])
+    return threshold.check(value, subject)
+
+
+def over_dose(row: Criterion, facts: FactView) -> Outcome:
+    """8.1's dose factors: PTV or OAR over the course, or any single fraction."""
+    course, fraction = row.threshold("course"), row.threshold("fraction")
+    return any_of(
+        _ratio(facts, "course_dose_ratio_ptv", course, "delivered ÷ intended dose to the PTV, whole course,"),
+        _ratio(facts, "course_dose_ratio_oar", course, "delivered ÷ intended dose to an organ at risk, whole course,"),
+        _ratio(facts, "fraction_dose_ratio_max", fraction, "largest delivered ÷ intended dose in one fraction,"),
+    )
+
+
+def under_dose(row: Criterion, facts: FactView) -> Outcome:
+    """8.2's dose factor: PTV under-dose over the whole course."""
+    return _ratio(facts, "course_dose_ratio_ptv", row.threshold("course"), "delivered ÷ intended dose to the PTV, whole course,")
+
+
+def _miss(facts: FactView, kind: str) -> Outcome:
+    if not facts.known("geographical_miss"):
+        return unknown(["geographical_miss"])
+    given = facts.get("geographical_miss")
+    if given == kind:
+        return met(f"a {kind} geographical miss")
+    return not_applicable(f"geographical miss: {given}")
+
+
+@evaluates("8.1")
+def therapy_over_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    return over_dose(c, facts)
+
+
+@evaluates("8.2")
+def therapy_under_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    # An under-dose caused by a geographical miss is judged under 9.1/9.2 instead.
+    if not facts.known("geographical_miss"):
+        not_by_miss = unknown(["geographical_miss"])
+    elif facts.get("geographical_miss") == "none":
+        not_by_miss = met("no geographical miss")
+    else:
+        not_by_miss = not_applicable(
+            f"the under-dose comes with a {facts.get('geographical_miss')} geographical miss, "
+            "which the guidance reports under 9.1 or 9.2, not 8.2"
+        )
+    return all_of(under_dose(c, facts), not_by_miss)
+
+
+@evaluates("9.1")
+def total_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    return _miss(facts, "total")
+
+
+@evaluates("9.2")
+def partial_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    margin = facts.num("miss_margin_factor")
+    beyond_margin = (
+        unknown(["miss_margin_factor"])
+        if margin is None
+        else c.threshold("margin").check(margin, "miss ÷ locally defined error margin =")
+    )
+    dose_factors = any_of(over_dose(book.by_key("8.1"), facts), under_dose(book.by_key("8.2"), facts))
+    return all_of(_miss(facts, "partial"), beyond_margin, dose_factors)

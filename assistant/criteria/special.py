@@ -1,0 +1,42 @@
+"""Codes 5, 6, 7: foetus, breast-fed infant, incorrect radiopharmaceutical."""
+
+from __future__ import annotations
+
+from assistant.criteria.base import FactView, evaluates, not_applicable, unknown
+from assistant.outcome import Outcome, State, all_of
+from assistant.rulebook import Criterion, Rulebook
+
+
+@evaluates("5")
+def foetal(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    exposed = facts.flag(
+        "foetal_exposure_unintended",
+        "a foetus was exposed when that was not intended",
+        "no unintended foetal exposure",
+        when_no=State.NOT_APPLICABLE,
+    )
+    dose = facts.num("foetal_dose_mgy")
+    measured = unknown(["foetal_dose_mgy"]) if dose is None else c.threshold("foetal").check(dose, "foetal dose")
+    return all_of(exposed, measured)
+
+
+@evaluates("6")
+def breast_fed_infant(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    dose = facts.num("infant_dose_msv")
+    if dose is None:
+        if facts.known("infant_dose_msv"):  # assumed: no infant was exposed
+            return not_applicable("no breast-fed infant was exposed")
+        return unknown(["infant_dose_msv"])
+    measured = c.threshold("infant").check(dose, "infant effective dose")
+    failure = facts.flag("procedural_failure", "there was a failure in procedure", "there was no failure in procedure")
+    return all_of(measured, failure)
+
+
+@evaluates("7")
+def wrong_radiopharmaceutical(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    return facts.flag(
+        "wrong_radiopharmaceutical",
+        "an incorrect radiopharmaceutical was administered: notifiable regardless of dose",
+        "the radiopharmaceutical was the one intended",
+        when_no=State.NOT_APPLICABLE,
+    )

@@ -1,0 +1,101 @@
+"""The decision: what the engine concludes and why, in the contract's shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+VERDICTS = ("notify", "voluntary", "local", "outside_irmer", "undetermined")
+
+VERDICT_WORDS = {
+    "notify": "Notify: this is a significant accidental or unintended exposure (SAUE) under IR(ME)R regulation 8(4).",
+    "voluntary": "Not a statutory notification; the employer may notify voluntarily to share learning.",
+    "local": "Not notifiable: investigate and record locally under regulation 8(3).",
+    "outside_irmer": "Outside IR(ME)R: report to the Health and Safety Executive, not the IR(ME)R authority.",
+    "undetermined": "Undetermined: facts are still missing.",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One criterion judged: the guidance's words, where they stand, and the arithmetic."""
+
+    code: str
+    criterion: str
+    source: str
+    reason: str
+    category: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "criterion": self.criterion, "source": self.source, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class OpenCheck:
+    """A criterion still unknown when the verdict is already settled: it could add a code."""
+
+    code: str
+    needs: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "needs": list(self.needs)}
+
+
+@dataclass(frozen=True)
+class Assumption:
+    fact: str
+    value: Any
+    says: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fact": self.fact, "value": self.value, "says": self.says}
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: str
+    codes: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    authority: dict[str, str]
+    deadlines: dict[str, dt.date] | None
+    also_report_to: tuple[dict[str, str], ...]
+    missing: tuple[str, ...]
+    duties: tuple[str, ...]
+    guidance: dict[str, str]
+    why_not: tuple[Finding, ...] = ()
+    open_checks: tuple[OpenCheck, ...] = ()
+    codes_need: tuple[str, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def notifiable(self) -> bool:
+        return self.verdict == "notify"
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more is needed to give the verdict and name the codes."""
+        return self.verdict != "undetermined" and not self.codes_need
+
+    def to_json(self) -> dict[str, Any]:
+        def plain(value: Any) -> Any:
+            return value.isoformat() if isinstance(value, dt.date) else value
+
+        return {
+            "verdict": self.verdict,
+            "notifiable": self.notifiable,
+            "codes": list(self.codes),
+            "findings": [f.to_json() for f in self.findings],
+            "authority": dict(self.authority),
+            "deadlines": {k: plain(v) for k, v in self.deadlines.items()} if self.deadlines else None,
+            "also_report_to": [dict(b) for b in self.also_report_to],
+            "missing": list(self.missing),
+            "duties": list(self.duties),
+            "guidance": dict(self.guidance),
+            "why_not": [f.to_json() for f in self.why_not],
+            "open_checks": [c.to_json() for c in self.open_checks],
+            "codes_need": list(self.codes_need),
+            "assumptions": [a.to_json() for a in self.assumptions],
+            "facts": {k: plain(v) for k, v in self.facts.items()},
+        }

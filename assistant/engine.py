@@ -1,0 +1,194 @@
+"""The decision engine: facts in, decision out. Every face of irmer calls `assess`.
+
+It judges every criterion of the rulebook, each to met, not met or unknown,
+and combines them: any statutory criterion met means notify; otherwise any
+unknown means undetermined, listing the facts that would settle it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.criteria import EVALUATORS, FactView
+from assistant.decision import Assumption, Decision, Finding, OpenCheck
+from assistant.fact_schema import fact_order, fact_specs
+from assistant.outcome import Outcome, State, unknown
+from assistant.routing import authority, deadlines, duties, other_bodies
+from assistant.rulebook import Criterion, Rulebook, load_rulebook
+
+LETTER_ORDER = ("M", "E", "V", "C")
+
+
+@dataclass(frozen=True)
+class Judged:
+    criterion: Criterion
+    outcome: Outcome
+
+    def finding(self) -> Finding:
+        c = self.criterion
+        return Finding(c.code, c.criterion_text, c.source, "; ".join(self.outcome.reasons), c.category)
+
+
+def assumptions_for(given: Mapping[str, Any]) -> dict[str, Any]:
+    """Circumstances a file does not mention, taken as not reported (each listed in the decision)."""
+    out = {}
+    for name, spec in fact_specs().items():
+        rule = spec.when_absent
+        if rule is None or name in given or any(n in given for n in rule.unless_given):
+            continue
+        out[name] = rule.value
+    return out
+
+
+def _gate(c: Criterion, facts: FactView) -> Outcome:
+    """Whether the case is of the kind this row describes (exposure, setting)."""
+    needs = []
+    for name, allowed in (("exposure", c.exposure), ("setting", c.settings)):
+        if allowed is None:
+            continue
+        if not facts.known(name):
+            needs.append(name)
+        elif facts.get(name) not in allowed:
+            return Outcome(State.NOT_APPLICABLE, (f"{name} = {facts.get(name)}",))
+    return unknown(needs) if needs else Outcome(State.MET)
+
+
+def judge(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
+    gate = _gate(c, facts)
+    if gate.settled_no:
+        return gate
+    outcome = EVALUATORS[c.key](c, facts, book)
+    if gate.unknown and not outcome.settled_no:
+        return unknown(gate.needs + outcome.needs, *outcome.reasons)
+    return outcome
+
+
+def category_code(facts: FactView, book: Rulebook) -> tuple[str | None, tuple[str, ...]]:
+    """The exposure category a complementary letter is prefixed to when no base criterion is met."""
+    exposure, setting = facts.get("exposure"), facts.get("setting")
+    if exposure is None:
+        return None, ("exposure",)
+    if exposure == "accidental":
+        return "1", ()
+    if facts.get("wrong_radiopharmaceutical"):
+        return "7", ()
+    if setting is None:
+        return None, ("setting",)
+    if setting == "diagnostic":
+        intended = facts.num("intended_dose_msv")
+        if intended is None:
+            return None, ("intended_dose_msv",)
+        for c in book.criteria:
+            if c.family == "imaging_dose" and c.threshold("band").contains(intended):
+                return c.code, ()
+    fixed = {"interventional": "3", "rt_planning_scan": "4.1"}
+    if setting in fixed:
+        return fixed[setting], ()
+    if setting == "rt_verification_imaging":
+        cause = facts.get("additional_images_cause")
+        return {"protocol_failure": "4.2b", "equipment_thematic": "4.2c"}.get(cause, "4.2a"), ()
+    if setting == "radiotherapy":
+        miss = facts.get("geographical_miss")
+        if miss in ("total", "partial"):
+            return ("9.1" if miss == "total" else "9.2"), ()
+        ptv = facts.num("course_dose_ratio_ptv")
+        return ("8.2" if ptv is not None and ptv < 1 else "8.1"), ()
+    kind = facts.get("nm_therapy_type")
+    if kind is None:
+        return None, ("nm_therapy_type",)
+    return ("10.1" if kind == "sirt" else "10.2"), ()
+
+
+def _ordered(names: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(names), key=fact_order))
+
+
+def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None) -> Decision:
+    """Judge validated facts (see assistant.validation.parse_facts).
+
+    `assume_absent`: circumstances a file does not mention (other people
+    affected, a foetus, clinical significance...) are taken as not reported,
+    and each assumption is listed. The chat passes False so that it asks them.
+    """
+    book = book or load_rulebook()
+    given = dict(facts)
+    assumed = assumptions_for(given) if assume_absent else {}
+    view = FactView(given, assumed)
+    nation = view.get("jurisdiction")
+    guidance = {"title": book.guidance.title, "version": book.guidance.version}
+    assumption_list = tuple(Assumption(n, v, fact_specs()[n].when_absent.says) for n, v in assumed.items())  # type: ignore[union-attr]
+
+    def decide(verdict: str, **kw: Any) -> Decision:
+        dates = deadlines(book, view.get("discovered_on")) if verdict == "notify" else None
+        missing = kw.pop("missing", ())
+        return Decision(
+            verdict=verdict,
+            authority=authority(book, nation) if nation else {},
+            deadlines=dates,
+            also_report_to=tuple(other_bodies(book, view, verdict)) if nation else (),
+            missing=missing,
+            duties=tuple(duties(book, view, verdict, dates, list(missing))) if nation else (),
+            guidance=guidance,
+            assumptions=assumption_list if verdict != "outside_irmer" else (),
+            facts=given,
+            **{"codes": (), "findings": ()} | kw,
+        )
+
+    # Who was exposed, and was IR(ME)R in force: settled before any criterion.
+    preliminary = [n for n in ("jurisdiction", "exposed_person", "before_clinical_use") if not view.known(n)]
+    if "jurisdiction" in preliminary:
+        return decide("undetermined", missing=("jurisdiction",))
+    if view.get("exposed_person") in ("public", "worker") or view.get("before_clinical_use"):
+        return decide("outside_irmer")
+    if preliminary:
+        return decide("undetermined", missing=_ordered(preliminary))
+
+    judged = [Judged(c, judge(c, view, book)) for c in book.criteria if nation in c.nations]
+    statutory = [j for j in judged if j.criterion.statutory]
+    base_met = [j for j in statutory if not j.criterion.complementary and j.outcome.met]
+    letters = {j.criterion.code: j for j in judged if j.criterion.complementary and j.outcome.met}
+    unknowns = [j for j in statutory if j.outcome.unknown]
+    why_not = tuple(j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary)
+
+    notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
+    if notify:
+        verdict = "notify"
+    elif unknowns:
+        return decide(
+            "undetermined",
+            missing=_ordered([n for j in unknowns for n in j.outcome.needs]),
+            why_not=why_not,
+        )
+    else:
+        verdict = "voluntary" if "V" in letters else "local"
+    if verdict == "local":
+        return decide("local", why_not=why_not)
+
+    if verdict == "notify":
+        letters.pop("V", None)  # a statutory notification is not a voluntary one
+    prefix = "".join(code for code in LETTER_ORDER if code in letters)
+    base_codes = list(dict.fromkeys(j.criterion.code for j in base_met))
+    codes_need: tuple[str, ...] = ()
+    if base_codes:
+        codes = [prefix + base_codes[0]] + base_codes[1:]
+    else:
+        category, codes_need = category_code(view, book)
+        codes = [prefix + (category or "")]
+    findings = tuple(j.finding() for j in base_met) + tuple(letters[code].finding() for code in LETTER_ORDER if code in letters)
+    open_checks = tuple(OpenCheck(j.criterion.code, _ordered(list(j.outcome.needs))) for j in unknowns)
+    return decide(
+        verdict,
+        codes=tuple(codes),
+        findings=findings,
+        why_not=why_not if verdict == "voluntary" else (),
+        open_checks=open_checks,
+        codes_need=_ordered(list(codes_need)),
+    )
+
+
+def assess_on(facts: Mapping[str, Any], on: dt.date) -> Decision:
+    """Judge against the criteria in force on a given date."""
+    return assess(facts, book=load_rulebook(on))

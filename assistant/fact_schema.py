@@ -1,0 +1,84 @@
+"""The facts an incident is described by, loaded from flows/facts.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from assistant.resources import flows_dir
+
+
+@dataclass(frozen=True)
+class WhenAbsent:
+    """What a file that does not mention a circumstance is taken to say."""
+
+    value: Any
+    says: str
+    unless_given: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    type: str  # enum | bool | number | int | date
+    label: str
+    meaning: str
+    values: tuple[str, ...] = ()
+    min: float | None = None
+    min_exclusive: bool = False
+    max: float | None = None
+    max_exclusive: bool = False
+    unit: str = ""
+    required: bool = False
+    when_absent: WhenAbsent | None = None
+
+    def accepted(self) -> str:
+        """Plain words for what this fact accepts."""
+        if self.type == "enum":
+            return "one of " + ", ".join(self.values)
+        if self.type == "bool":
+            return "true or false"
+        if self.type == "date":
+            return "a date as YYYY-MM-DD"
+        kind = "a whole number" if self.type == "int" else "a number"
+        bounds = []
+        if self.min is not None:
+            bounds.append(f"{'>' if self.min_exclusive else '≥'} {self.min:g}")
+        if self.max is not None:
+            bounds.append(f"{'<' if self.max_exclusive else '≤'} {self.max:g}")
+        unit = f" (in {self.unit})" if self.unit and self.unit != "×" else ""
+        return f"{kind}{unit}" + (f" {' and '.join(bounds)}" if bounds else "")
+
+
+def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
+    absent = raw.get("when_absent")
+    return FactSpec(
+        name=name,
+        type=raw["type"],
+        label=raw.get("label", name),
+        meaning=raw.get("meaning", ""),
+        values=tuple(raw.get("values", ())),
+        min=raw.get("min"),
+        min_exclusive=bool(raw.get("min_exclusive", False)),
+        max=raw.get("max"),
+        max_exclusive=bool(raw.get("max_exclusive", False)),
+        unit=raw.get("unit", ""),
+        required=bool(raw.get("required", False)),
+        when_absent=WhenAbsent(absent["value"], absent["says"], tuple(absent.get("unless_given", ())))
+        if absent
+        else None,
+    )
+
+
+@cache
+def fact_specs() -> dict[str, FactSpec]:
+    """Every fact, in the order the engine lists missing ones."""
+    raw = yaml.safe_load((flows_dir() / "facts.yaml").read_text(encoding="utf-8"))
+    return {name: _spec(name, spec) for name, spec in raw["facts"].items()}
+
+
+def fact_order(name: str) -> int:
+    return list(fact_specs()).index(name)

@@ -1,0 +1,82 @@
+"""Reading incidents from YAML or JSON files, stdin, or JSON Lines batches."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.validation import InputError, parse_facts
+
+DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
+
+
+@dataclass(frozen=True)
+class Incident:
+    facts: dict[str, Any]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def read_text(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([f"No such file: {source}."]) from None
+    except IsADirectoryError:
+        raise InputError([f"{source} is a folder; give a YAML or JSON file."]) from None
+    except UnicodeDecodeError:
+        raise InputError([f"{source} is not UTF-8 text; give a YAML or JSON file."]) from None
+    except OSError as err:
+        raise InputError([f"Cannot read {source}: {err.strerror}."]) from None
+
+
+def parse_document(text: str, name: str = "input") -> Any:
+    """YAML (a superset of the JSON irmer reads); syntax errors name the line."""
+    if not text.strip():
+        raise InputError([f"{name} is empty: give the incident's facts as YAML or JSON, at least `jurisdiction`."])
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise InputError([f"{name} is not valid YAML or JSON{where}: {err.problem or err}."]) from None
+    except yaml.YAMLError as err:
+        raise InputError([f"{name} is not valid YAML or JSON: {err}."]) from None
+
+
+def incident_from(raw: Any, *, name: str = "input") -> Incident:
+    if isinstance(raw, dict) and DETAILS_KEY in raw:
+        raw = dict(raw)
+        details = raw.pop(DETAILS_KEY)
+        if details is not None and not isinstance(details, dict):
+            raise InputError([f"`{DETAILS_KEY}` in {name} must be a mapping of draft fields to text."])
+        return Incident(parse_facts(raw), dict(details or {}))
+    if isinstance(raw, list):
+        raise InputError([f"{name} holds a list; `irmer assess` takes one incident (use --batch FILE.jsonl for many)."])
+    return Incident(parse_facts(raw))
+
+
+def read_incident(source: str) -> Incident:
+    name = "standard input" if source == "-" else source
+    return incident_from(parse_document(read_text(source), name), name=name)
+
+
+def batch_lines(source: str) -> list[tuple[int, str]]:
+    """Non-blank lines of a JSON Lines file with their line numbers."""
+    text = read_text(source)
+    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def incident_from_json_line(line: str, number: int) -> Incident:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError([f"line {number} is not valid JSON (column {err.colno}): {err.msg}."]) from None
+    return incident_from(raw, name=f"line {number}")

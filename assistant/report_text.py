@@ -1,0 +1,74 @@
+"""A decision as plain text for the terminal (`irmer assess` without --json)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from assistant.decision import VERDICT_WORDS, Decision
+from assistant.fact_schema import fact_specs
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> str:
+    return textwrap.fill(
+        text, WIDTH, initial_indent=indent, subsequent_indent=hanging if hanging is not None else indent + "  "
+    )
+
+
+def fact_label(name: str) -> str:
+    spec = fact_specs().get(name)
+    return f"{spec.label} ({name})" if spec else name
+
+
+def render(decision: Decision, today: dt.date | None = None) -> str:
+    d = decision
+    lines = [f"VERDICT: {d.verdict.upper().replace('_', ' ')}", _wrap(VERDICT_WORDS[d.verdict], "")]
+    if d.codes:
+        lines += ["", "Codes: " + "  ".join(d.codes)]
+    if d.codes_need:
+        lines.append(_wrap("To complete the code, find out: " + ", ".join(fact_label(n) for n in d.codes_need), ""))
+    if d.missing:
+        lines += ["", "Still needed to decide (find out):"]
+        lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in d.missing]
+    if d.findings:
+        lines += ["", "Why (criteria met):"]
+        for f in d.findings:
+            lines.append(f"  [{f.code}] {f.category}" if f.category else f"  [{f.code}]")
+            lines.append(_wrap(f"“{f.criterion}”", "    "))
+            lines.append(_wrap(f"Source: {f.source}", "    "))
+            lines.append(_wrap(f"Because: {f.reason}", "    "))
+    if d.why_not:
+        lines += ["", "Why not (criteria considered, not met):"]
+        lines += [_wrap(f"[{f.code}] {f.reason}", "  ", "      ") for f in d.why_not]
+    if d.open_checks:
+        lines += ["", "Not yet checked (could add a code):"]
+        lines += [_wrap(f"[{c.code}] needs {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ") for c in d.open_checks]
+    if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
+        a = d.authority
+        lines += ["", f"Enforcing authority: {a['name']} ({a['id'].upper()})", _wrap(f"Contact: {a['contact']}")]
+    if d.deadlines:
+        today = today or dt.date.today()
+        lines += ["", "Deadlines (from the discovery date):"]
+        for key, label in (("notify_by", "Notify by"), ("report_by", "Report by")):
+            due = d.deadlines[key]
+            left = (due - today).days
+            when = f"{left} days left" if left >= 0 else f"{-left} days overdue"
+            lines.append(f"  {label}: {due.isoformat()} ({when})")
+    elif d.verdict == "notify":
+        lines += ["", "Deadlines: give `discovered_on` to compute them (notify within 14 days, report within 12 weeks)."]
+    if d.also_report_to:
+        lines += ["", "Also report to:"]
+        lines += [_wrap(f"- {b['name']}: {b['why']}", "  ", "    ") for b in d.also_report_to]
+    if d.duties:
+        lines += ["", "Duties:"]
+        lines += [_wrap(f"- {duty}", "  ", "    ") for duty in d.duties]
+    if d.assumptions:
+        lines += ["", _wrap("Assumed because the facts do not say otherwise (each would change the decision): "
+                            + "; ".join(a.says for a in d.assumptions) + ".", "")]
+    lines += ["", f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}."]
+    lines.append(
+        _wrap("Decision support only: the employer's judgement and the medical physics expert's advice decide.", "")
+    )
+    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Who to tell, by when, and what else follows from a verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.criteria.base import FactView
+from assistant.rulebook import Rulebook
+
+
+def authority(book: Rulebook, nation: str) -> dict[str, str]:
+    a = book.authorities[nation]
+    return {"id": a.id, "name": a.name, "contact": a.contact}
+
+
+def deadlines(book: Rulebook, discovered: dt.date | None) -> dict[str, dt.date] | None:
+    if discovered is None:
+        return None
+    return {
+        "notify_by": discovered + dt.timedelta(days=book.notify_within_days),
+        "report_by": discovered + dt.timedelta(days=book.report_within_days),
+    }
+
+
+def _body(book: Rulebook, body_id: str) -> dict[str, str]:
+    b = book.other_bodies[body_id]
+    return {"id": b.id, "name": b.name, "why": b.why}
+
+
+def other_bodies(book: Rulebook, facts: FactView, verdict: str) -> list[dict[str, str]]:
+    nation = facts.get("jurisdiction")
+    out = []
+    if verdict == "outside_irmer":
+        out.append(_body(book, book.safety_body_by_nation[nation]))
+    if facts.get("licence_breach"):
+        out.append(_body(book, "arsac"))
+    if facts.get("equipment_fault"):
+        out.append(_body(book, book.device_body_by_nation[nation]))
+    return out
+
+
+def duties(book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]) -> list[str]:
+    if verdict == "outside_irmer":
+        return [
+            "This is not an IR(ME)R notification: report the over-exposure to the Health and Safety Executive "
+            "(HSENI in Northern Ireland) under regulation 26 of the Ionising Radiations Regulations 2017.",
+            "Investigate and keep a record under your local radiation protection procedures.",
+        ]
+    out = [
+        "Investigate and analyse the incident locally and keep a record of the investigation and what it found "
+        "(regulation 8(3)), whatever the outcome, near misses included; consider thematic reviews and trend analyses.",
+    ]
+    if verdict == "notify":
+        when = f" (by {dates['notify_by'].isoformat()})" if dates else " (add the discovery date to see the date)"
+        report = f" (by {dates['report_by'].isoformat()})" if dates else ""
+        out += [
+            "Notify the enforcing authority as soon as possible once the preliminary investigation shows beyond "
+            f"reasonable doubt that the criteria are met, and no later than {book.notify_within_days} days after "
+            f"discovery{when}.",
+            f"Send the detailed investigation report within {book.report_within_days // 7} weeks of discovery{report}, "
+            "whatever the severity; if you cannot, talk to an inspector early.",
+            "Anonymise the report: no patient-identifiable information, and redact the names of individuals.",
+        ]
+    elif verdict == "undetermined":
+        out.append(
+            "Finish the immediate preliminary investigation to establish: " + ", ".join(missing) + ". "
+            f"If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, not from now."
+        )
+    elif verdict == "voluntary":
+        out.append("A voluntary notification (code V) shares learning; it is not required by regulation 8(4).")
+    if facts.get("clinically_significant"):
+        out.append("Apply the duty of candour: this exposure is judged clinically significant (CSAUE).")
+    return out

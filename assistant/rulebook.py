@@ -1,0 +1,225 @@
+"""The rulebook: the guidance's criteria as data (flows/rulebook/*.yaml).
+
+Loading turns each YAML entry into a `Criterion` with its quotation, source
+and `Threshold`s. No threshold value lives in Python code: the evaluators in
+`assistant.criteria` ask a criterion for its threshold by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.numbers import exact, fmt, percent
+from assistant.outcome import Outcome, met, not_met
+from assistant.resources import flows_dir
+
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """An interval a measured quantity must fall in for the criterion to be met."""
+
+    name: str
+    quantity: str
+    unit: str
+    min: Fraction | None = None
+    min_inclusive: bool = True
+    max: Fraction | None = None
+    max_inclusive: bool = True
+
+    def contains(self, value: Fraction) -> bool:
+        if self.min is not None and (value < self.min or (value == self.min and not self.min_inclusive)):
+            return False
+        if self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)):
+            return False
+        return True
+
+    def show(self, value: Fraction) -> str:
+        if self.unit == "%":
+            return percent(value)
+        if self.unit == "×":
+            return f"{fmt(value)}×"
+        return f"{fmt(value)} {self.unit}"
+
+    def describe(self) -> str:
+        """The interval in symbols, e.g. '≥ 3 mSv' or '> 2.5 mSv and ≤ 10 mSv'."""
+        parts = []
+        if self.min is not None and not (self.min == 0 and self.min_inclusive and self.max is not None):
+            parts.append(f"{'≥' if self.min_inclusive else '>'} {self.show(self.min)}")
+        if self.max is not None:
+            parts.append(f"{'≤' if self.max_inclusive else '<'} {self.show(self.max)}")
+        return " and ".join(parts) or "any value"
+
+    def check(self, value: Fraction, subject: str, label: str = "") -> Outcome:
+        """Met or not, with the arithmetic: 'total 4 mSv ≥ 3 mSv (adult threshold)'."""
+        name = f" ({label})" if label else ""
+        shown = f"{subject} {self.show(value)}"
+        if self.contains(value):
+            return met(f"{shown} {self.describe()}{name}")
+        return not_met(f"{shown} is not {self.describe()}{name}{self._gap(value)}")
+
+    def _gap(self, value: Fraction) -> str:
+        if self.min is not None and value <= self.min:
+            return f": {self.show(self.min - value)} short" if value < self.min else ": exactly at the edge, which is excluded"
+        if self.max is not None and value >= self.max:
+            return f": {self.show(value - self.max)} over" if value > self.max else ": exactly at the edge, which is excluded"
+        return ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    key: str
+    family: str
+    category: str
+    quote: tuple[str, ...]
+    source: str
+    nations: tuple[str, ...] = NATIONS
+    exposure: tuple[str, ...] = ("accidental", "unintended")
+    settings: tuple[str, ...] | None = None  # None: every setting
+    statutory: bool = True
+    thresholds: dict[str, Threshold] = field(default_factory=dict)
+
+    @property
+    def complementary(self) -> bool:
+        return self.family == "complementary"
+
+    def threshold(self, name: str) -> Threshold:
+        try:
+            return self.thresholds[name]
+        except KeyError:
+            raise KeyError(f"rulebook entry {self.key} has no threshold {name!r}") from None
+
+    @property
+    def criterion_text(self) -> str:
+        return " ".join(self.quote)
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    name: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class OtherBody:
+    id: str
+    name: str
+    why: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Guidance:
+    id: str
+    title: str
+    version: str
+    effective_from: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    guidance: Guidance
+    criteria: tuple[Criterion, ...]
+    child_under_years: dict[str, int]
+    child_quote: tuple[str, ...]
+    child_source: str
+    notify_within_days: int
+    report_within_days: int
+    deadline_quote: tuple[str, ...]
+    deadline_source: str
+    authorities: dict[str, Authority]
+    other_bodies: dict[str, OtherBody]
+    device_body_by_nation: dict[str, str]
+    safety_body_by_nation: dict[str, str]
+    path: Path
+
+    def by_key(self, key: str) -> Criterion:
+        for c in self.criteria:
+            if c.key == key:
+                return c
+        raise KeyError(f"no criterion {key!r} in {self.path.name}")
+
+    def codes(self) -> list[str]:
+        return list(dict.fromkeys(c.code for c in self.criteria))
+
+    def quotations(self) -> list[str]:
+        """Every passage the rulebook quotes from the guidance."""
+        out = [q for c in self.criteria for q in c.quote]
+        out += list(self.child_quote) + list(self.deadline_quote)
+        out += [b.quote for b in self.other_bodies.values()]
+        return out
+
+
+def _threshold(name: str, raw: dict[str, Any]) -> Threshold:
+    return Threshold(
+        name=name,
+        quantity=raw["quantity"],
+        unit=raw["unit"],
+        min=exact(raw["min"]) if "min" in raw else None,
+        min_inclusive=bool(raw.get("min_inclusive", True)),
+        max=exact(raw["max"]) if "max" in raw else None,
+        max_inclusive=bool(raw.get("max_inclusive", True)),
+    )
+
+
+def _criterion(raw: dict[str, Any]) -> Criterion:
+    return Criterion(
+        code=str(raw["code"]),
+        key=str(raw.get("key", raw["code"])),
+        family=raw["family"],
+        category=raw["category"],
+        quote=tuple(raw["quote"]),
+        source=raw["source"],
+        nations=tuple(raw.get("nations", NATIONS)),
+        exposure=tuple(raw.get("exposure", ("accidental", "unintended"))),
+        settings=tuple(raw["settings"]) if "settings" in raw else None,
+        statutory=bool(raw.get("statutory", True)),
+        thresholds={n: _threshold(n, t) for n, t in (raw.get("thresholds") or {}).items()},
+    )
+
+
+def parse_rulebook(path: Path) -> Rulebook:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    g = raw["guidance"]
+    return Rulebook(
+        guidance=Guidance(g["id"], g["title"], str(g["version"]), g["effective_from"], g["text"]),
+        criteria=tuple(_criterion(c) for c in raw["criteria"]),
+        child_under_years=dict(raw["child_age"]["under_years"]),
+        child_quote=tuple(raw["child_age"]["quote"]),
+        child_source=raw["child_age"]["source"],
+        notify_within_days=int(raw["deadlines"]["notify_within_days"]),
+        report_within_days=int(raw["deadlines"]["report_within_days"]),
+        deadline_quote=tuple(raw["deadlines"]["quote"]),
+        deadline_source=raw["deadlines"]["source"],
+        authorities={n: Authority(**a) for n, a in raw["authorities"].items()},
+        other_bodies={k: OtherBody(id=k, **b) for k, b in raw["other_bodies"].items()},
+        device_body_by_nation=dict(raw["device_body_by_nation"]),
+        safety_body_by_nation=dict(raw["safety_body_by_nation"]),
+        path=path,
+    )
+
+
+def rulebook_paths() -> list[Path]:
+    return sorted((flows_dir() / "rulebook").glob("*.yaml"))
+
+
+@cache
+def load_rulebook(on: dt.date | None = None) -> Rulebook:
+    """The newest criteria in force on `on` (default: the newest of all)."""
+    books = [parse_rulebook(p) for p in rulebook_paths()]
+    if on is not None:
+        books = [b for b in books if b.guidance.effective_from <= on]
+    if not books:
+        raise LookupError(f"no notification criteria in force on {on}")
+    return max(books, key=lambda b: b.guidance.effective_from)

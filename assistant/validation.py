@@ -1,0 +1,138 @@
+"""Checking incident facts as given by a person or a file.
+
+Every problem is reported at once, each naming the key, what was given and
+what is accepted; nothing is silently defaulted or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.fact_schema import FactSpec, fact_specs
+
+
+class InputError(ValueError):
+    """Facts that cannot be judged as given. `problems` has one sentence each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+    def message(self) -> str:
+        if len(self.problems) == 1:
+            return self.problems[0]
+        return "\n".join(f"- {p}" for p in self.problems)
+
+
+def _normalise_enum(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, list | dict):
+        return f"a {'list' if isinstance(value, list) else 'mapping'}"
+    return repr(value)
+
+
+def check_value(spec: FactSpec, value: Any) -> Any:
+    """The value in its canonical form; raises ValueError with a sentence."""
+    what = f"`{spec.name}` ({spec.label}) was given {_shown(value)}; it accepts {spec.accepted()}."
+    if spec.type == "enum":
+        if isinstance(value, str) and _normalise_enum(value) in spec.values:
+            return _normalise_enum(value)
+        raise ValueError(what)
+    if spec.type == "bool":
+        if isinstance(value, bool):
+            return value
+        raise ValueError(what)
+    if spec.type == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise ValueError(what)
+    # number or int
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(what)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(what)
+    if spec.type == "int":
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ValueError(what)
+            value = int(value)
+    if spec.min is not None and (value < spec.min or (spec.min_exclusive and value == spec.min)):
+        raise ValueError(what)
+    if spec.max is not None and (value > spec.max or (spec.max_exclusive and value == spec.max)):
+        raise ValueError(what)
+    return value
+
+
+def _impossible(facts: Mapping[str, Any]) -> list[str]:
+    """Combinations no real incident can have, one sentence each."""
+    out = []
+    if "course_images_additional" in facts and "course_images_intended" not in facts:
+        out.append(
+            "`course_images_additional` was given without `course_images_intended`: "
+            "the 50% course criterion (4.2b/4.2c) compares the two, so give both."
+        )
+    if facts.get("exposure") == "accidental" and (facts.get("intended_dose_msv") or 0) > 0:
+        out.append(
+            "`exposure` is accidental (no exposure of any kind was intended) but `intended_dose_msv` is "
+            f"{facts['intended_dose_msv']}: if this person was due an exposure of their own, the exposure is "
+            "unintended; otherwise leave out the intended dose."
+        )
+    if facts.get("geographical_miss") == "none" and (facts.get("miss_margin_factor") or 0) > 0:
+        out.append(
+            "`geographical_miss` is none but `miss_margin_factor` is "
+            f"{facts['miss_margin_factor']}: give the miss as partial or total, or leave out the margin factor."
+        )
+    return out
+
+
+def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any]:
+    """Validated facts from a mapping read from YAML/JSON or built by the chat."""
+    if raw is None:
+        raise InputError(["The incident is empty: give at least `jurisdiction` (england, wales, scotland or northern_ireland)."])
+    if not isinstance(raw, Mapping):
+        raise InputError([f"An incident must be a mapping of fact names to values; got {_shown(raw)}."])
+    specs = fact_specs()
+    problems: list[str] = []
+    facts: dict[str, Any] = {}
+    for key, value in raw.items():
+        spec = specs.get(str(key))
+        if spec is None:
+            close = difflib.get_close_matches(str(key), specs, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else ""
+            problems.append(f"Unknown key `{key}`.{hint} Accepted keys: {', '.join(specs)}.")
+            continue
+        if value is None and not spec.required:
+            continue  # null means "not known yet", like leaving the key out
+        try:
+            facts[spec.name] = check_value(spec, value)
+        except ValueError as err:
+            problems.append(str(err))
+    if require_jurisdiction and "jurisdiction" not in facts and not any("`jurisdiction`" in p for p in problems):
+        problems.append(
+            "`jurisdiction` is required: england, wales, scotland or northern_ireland "
+            "(it picks the thresholds, the child age and the authority)."
+        )
+    problems += _impossible(facts)
+    if problems:
+        raise InputError(problems)
+    return facts
