@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.criteria import EVALUATORS, FactView
@@ -106,12 +106,15 @@ def _ordered(names: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(names), key=fact_order))
 
 
-def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None) -> Decision:
+def assess(
+    facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None, may_split: bool = True
+) -> Decision:
     """Judge validated facts (see assistant.validation.parse_facts).
 
     `assume_absent`: circumstances a file does not mention (other people
     affected, a foetus, clinical significance...) are taken as not reported,
     and each assumption is listed. The chat passes False so that it asks them.
+    `may_split`: see `_notify_either_way`.
     """
     book = book or load_rulebook()
     given = dict(facts)
@@ -157,11 +160,12 @@ def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebo
     if notify:
         verdict = "notify"
     elif unknowns:
-        return decide(
-            "undetermined",
-            missing=_ordered([n for j in unknowns for n in j.outcome.needs]),
-            why_not=why_not,
-        )
+        missing = _ordered([n for j in unknowns for n in j.outcome.needs])
+        split = _notify_either_way(given, missing, assume_absent, book) if may_split else None
+        if split is None:
+            return decide("undetermined", missing=missing, why_not=why_not)
+        name, branches = split
+        return decide("notify", codes=_common_codes(branches), findings=_branch_findings(name, branches), codes_need=(name,))
     else:
         verdict = "voluntary" if "V" in letters else "local"
     if verdict == "local":
@@ -187,6 +191,47 @@ def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebo
         open_checks=open_checks,
         codes_need=_ordered(list(codes_need)),
     )
+
+
+def _choices(name: str) -> tuple[Any, ...]:
+    spec = fact_specs()[name]
+    if spec.type == "enum":
+        return spec.values
+    return (True, False) if spec.type == "bool" else ()
+
+
+def _notify_either_way(
+    given: Mapping[str, Any], missing: tuple[str, ...], assume_absent: bool, book: Rulebook
+) -> tuple[str, list[Decision]] | None:
+    """A missing yes/no or one-of fact whose every value leads to notify.
+
+    Then the case is notifiable whatever the answer (an unknown therapy type
+    with activity 25% off is 10.1 or 10.2), and waiting to find out would only
+    eat into the 14 days; the fact is still needed to name the code.
+    """
+    for name in missing:
+        values = _choices(name)
+        if not values:
+            continue
+        branches = [assess({**given, name: v}, assume_absent=assume_absent, book=book, may_split=False) for v in values]
+        if all(b.verdict == "notify" for b in branches):
+            return name, branches
+    return None
+
+
+def _common_codes(branches: list[Decision]) -> tuple[str, ...]:
+    first, *rest = branches
+    return tuple(c for c in first.codes if all(c in b.codes for b in rest))
+
+
+def _branch_findings(name: str, branches: list[Decision]) -> tuple[Finding, ...]:
+    label = fact_specs()[name].label
+    out = []
+    for b in branches:
+        value = b.facts[name]
+        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        out += [replace(f, reason=f"if the {label} is {shown}: {f.reason}") for f in b.findings]
+    return tuple(out)
 
 
 def assess_on(facts: Mapping[str, Any], on: dt.date) -> Decision:

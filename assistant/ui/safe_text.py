@@ -1,0 +1,30 @@
+"""Free text as data: whatever a person types or pastes is shown as typed.
+
+Textual never interprets a `Content` built from a plain string as markup, but
+control characters (a pasted `ESC [31m`) would still reach the terminal and
+repaint it. They are shown as their Unicode "control picture" instead, so the
+text stays visible and inert.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+# Line breaks and tabs are layout, not control: keep them.
+for _kept in (0x09, 0x0A):
+    del _PICTURES[_kept]
+_PICTURES[0x0D] = None  # a pasted CRLF is one line break, not two
+# C1 controls (U+0080-U+009F) include a one-character CSI: show them as a replacement.
+_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def visible(text: str) -> str:
+    """`text` with every control character made visible and harmless."""
+    return text.translate(_PICTURES)
+
+
+def plain(text: str, style: str = "") -> Content:
+    """Content that shows `text` literally: no markup, no escape sequences."""
+    content = Content(visible(text))
+    return content.stylize(style) if style else content

@@ -1,0 +1,59 @@
+"""One answer from a list: arrow keys and Enter, a number key 1-9, or typing the start of a label."""
+
+from __future__ import annotations
+
+import time
+
+from textual import events, on
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from assistant.ui.safe_text import plain
+from assistant.ui.widgets.answer_base import Answered
+
+# Letters typed within this many seconds of each other make one prefix ("sc" → Scotland).
+_TYPE_AHEAD_SECONDS = 1.0
+
+
+class ChoiceAnswer(OptionList):
+    """Options numbered 1-9; choosing one sends `Answered` with its label."""
+
+    def __init__(self, question_id: str, labels: list[str], *, selected: str | None = None) -> None:
+        numbered = [Option(plain(f"{n}. {label}" if n <= 9 else f"   {label}"), id=f"o{n}") for n, label in enumerate(labels, 1)]
+        super().__init__(*numbered, id="answer", classes="answer choice")
+        self.question_id = question_id
+        self.labels = labels
+        self._preselect = labels.index(selected) if selected in labels else 0
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def on_mount(self) -> None:
+        self.highlighted = self._preselect
+
+    def choose(self, index: int) -> None:
+        self.highlighted = index
+        self.post_message(Answered(self.question_id, self.labels[index]))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(event.option_index)
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char is None or not char.isprintable() or char == "?":
+            return
+        if char in "123456789" and int(char) <= len(self.labels):
+            event.stop()
+            self.choose(int(char) - 1)
+            return
+        if not char.strip():
+            return
+        now = time.monotonic()
+        self._typed = (self._typed if now - self._typed_at < _TYPE_AHEAD_SECONDS else "") + char.lower()
+        self._typed_at = now
+        for index, label in enumerate(self.labels):
+            if label.lower().startswith(self._typed):
+                self.highlighted = index
+                event.stop()
+                return

@@ -1,0 +1,40 @@
+"""A typed answer: a number with its unit, or a date. Enter sends; the flow checks it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input
+
+from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
+
+
+class TextAnswer(Horizontal):
+    """An Input with a hint (the unit, or the date forms accepted) and "Don't know" when allowed."""
+
+    def __init__(self, question_id: str, hint: str, *, allow_unknown: bool, value: str = "") -> None:
+        super().__init__(id="answer", classes="answer text")
+        self.question_id = question_id
+        self.hint = hint
+        self.allow_unknown = allow_unknown
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self.value, placeholder=self.hint, id="answer-input")
+        if self.allow_unknown:
+            yield Button(DONT_KNOW, id="dont-know", compact=True)
+
+    def focus(self, scroll_visible: bool = True) -> TextAnswer:
+        self.query_one(Input).focus(scroll_visible)
+        return self
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(Answered(self.question_id, event.value))
+
+    @on(Button.Pressed, "#dont-know")
+    def _dont_know(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(Answered(self.question_id, DONT_KNOW))
