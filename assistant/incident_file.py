@@ -41,6 +41,13 @@ def parse_document(text: str, name: str = "input") -> Any:
     """YAML (a superset of the JSON irmer reads); syntax errors name the line."""
     if not text.strip():
         raise InputError([f"{name} is empty: give the incident's facts as YAML or JSON, at least `jurisdiction`."])
+    if text.lstrip().startswith("{"):
+        # JSON proper first: it reads NaN and Infinity as numbers, so they are
+        # reported as such; anything it rejects may still be YAML flow style.
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            pass
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.criteria.base import FactView, evaluates, not_applicable, unknown
+from assistant.criteria.base import FactView, evaluates, unknown
 from assistant.outcome import Outcome, State, all_of
 from assistant.rulebook import Criterion, Rulebook
 
@@ -23,10 +23,14 @@ def foetal(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
 @evaluates("6")
 def breast_fed_infant(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
     dose = facts.num("infant_dose_msv")
-    if dose is None:
-        if facts.known("infant_dose_msv"):  # assumed: no infant was exposed
-            return not_applicable("no breast-fed infant was exposed")
-        return unknown(["infant_dose_msv"])
+    if dose is None:  # a dose given implies an infant was exposed; without one, ask whether
+        exposed = facts.flag(
+            "infant_exposed",
+            "a breast-fed infant was exposed",
+            "no breast-fed infant was exposed",
+            when_no=State.NOT_APPLICABLE,
+        )
+        return all_of(exposed, unknown(["infant_dose_msv"]))
     measured = c.threshold("infant").check(dose, "infant effective dose")
     failure = facts.flag("procedural_failure", "there was a failure in procedure", "there was no failure in procedure")
     return all_of(measured, failure)

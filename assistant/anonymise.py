@@ -1,0 +1,432 @@
+"""Finding patient-identifiable information in a draft, and redacting it.
+
+Every draft passes through `find_identifiers` before it can be saved or
+copied; `irmer anonymise FILE|-` runs the same check on any text. Nothing is
+sent anywhere: the check is regular expressions and arithmetic on this
+machine. The patterns themselves are in `assistant.anonymise_patterns`.
+
+Ten-digit numbers (NHS, CHI, Health and Care)
+    A number of ten digits, written plain, 3-3-4 or 6-4 with spaces or
+    hyphens, is an identifier only if its modulus-11 check digit is right
+    (weights 10 down to 2 on the first nine digits; check = 11 - sum mod 11;
+    11 means 0; 10 means the number cannot be issued). Which kind it is:
+
+    1. 320 000 0001 to 399 999 9999: Northern Ireland Health and Care number
+       (`hc_number`).
+    2. First six digits a valid date DDMMYY: CHI number (`chi_number`). Such
+       a number is below 320 000 0000, so never in the ranges issued in
+       England, Wales and the Isle of Man (400-499 and 600-799 million ×10).
+    3. "CHI" written just before it: `chi_number` whatever its shape.
+    4. Anything else: `nhs_number`. An unusual range is still reported: the
+       kind matters less than the catch.
+
+    A ten-digit number whose check digit is wrong is not reported (a serial
+    number or a mistyped NHS number is not an identifier).
+
+Dates are reported only as dates of birth, when "DOB", "D.O.B.", "date of
+birth" or "born" stands next to them; dates of examinations and incidents in
+ordinary prose are part of the record. Hospital numbers likewise need their
+label (MRN, hospital number, patient ID, accession number...). Names need a
+title (Dr, Mrs...), a label ("name:"), "patient" before them, or a role
+("radiographer Sarah Jones", "referred by John Smith"); only the name is
+reported, not the title.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant import anonymise_patterns as p
+
+KINDS: tuple[str, ...] = (
+    "nhs_number",
+    "chi_number",
+    "hc_number",
+    "date_of_birth",
+    "hospital_number",
+    "postcode",
+    "phone",
+    "email",
+    "name",
+)
+
+KIND_LABELS: dict[str, str] = {
+    "nhs_number": "NHS number",
+    "chi_number": "CHI number",
+    "hc_number": "Health and Care number",
+    "date_of_birth": "date of birth",
+    "hospital_number": "hospital number",
+    "postcode": "postcode",
+    "phone": "phone number",
+    "email": "email address",
+    "name": "name",
+}
+
+_KIND_PLURALS: dict[str, str] = {
+    "nhs_number": "NHS numbers",
+    "chi_number": "CHI numbers",
+    "hc_number": "Health and Care numbers",
+    "date_of_birth": "dates of birth",
+    "hospital_number": "hospital numbers",
+    "postcode": "postcodes",
+    "phone": "phone numbers",
+    "email": "email addresses",
+    "name": "names",
+}
+
+# When two hits of the same length overlap, the more specific kind wins: a
+# checked ten-digit number beats the phone number it also looks like.
+_SPECIFICITY = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "nhs_number",
+            "chi_number",
+            "hc_number",
+            "email",
+            "date_of_birth",
+            "hospital_number",
+            "phone",
+            "postcode",
+            "name",
+        )
+    )
+}
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One identifier: its kind and where it is (text[start:end] == self.text)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+
+
+# --- Ten-digit numbers -------------------------------------------------------
+
+
+def check_digit(first_nine: str) -> int | None:
+    """The modulus-11 check digit for nine digits, or None if no number may end them."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        return 0
+    return None if check == 10 else check
+
+
+def valid_check_digit(digits: str) -> bool:
+    """True for ten digits whose last is the modulus-11 check digit of the first nine."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    return check_digit(digits[:9]) == int(digits[9])
+
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_ddmmyy(six: str) -> bool:
+    day, month, year = int(six[:2]), int(six[2:4]), int(six[4:])
+    if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return False
+    # 29 February: the century is unknown, so any year divisible by 4 will do.
+    return not (month == 2 and day == 29 and year % 4)
+
+
+def classify_ten_digits(digits: str, preceding: str = "") -> str:
+    """The kind of a check-digit-valid ten-digit number (rule in the module docstring)."""
+    value = int(digits)
+    if 3_200_000_001 <= value <= 3_999_999_999:
+        return "hc_number"
+    if _is_ddmmyy(digits[:6]) or p.CHI_LABEL.search(preceding):
+        return "chi_number"
+    return "nhs_number"
+
+
+def _ten_digit_numbers(text: str) -> Iterator[Hit]:
+    for match in p.TEN_DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if valid_check_digit(digits):
+            kind = classify_ten_digits(digits, text[max(0, match.start() - 30) : match.start()])
+            yield Hit(kind, match.start(), match.end(), match.group())
+
+
+# --- Dates of birth ----------------------------------------------------------
+
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _plausible_date(text: str) -> bool:
+    """Day, month and year within calendar ranges; either day-month order is accepted."""
+    parts = p.DATE_PARTS.findall(text)
+    numbers = [int(part) for part in parts if part.isdigit()]
+    words = [part.lower() for part in parts if not part.isdigit() and part.lower() not in ("st", "nd", "rd", "th", "of")]
+    if words:
+        if len(words) != 1 or words[0][:3] not in _MONTH_PREFIXES or len(numbers) != 2:
+            return False
+        day, year = (numbers[0], numbers[1]) if numbers[1] > 31 or len(str(numbers[1])) == 4 else (numbers[1], numbers[0])
+        return 1 <= day <= 31 and _plausible_year(year)
+    if len(numbers) != 3:
+        return False
+    if len(parts[0]) == 4:  # ISO order
+        year, month, day = numbers
+    else:
+        day, month, year = numbers
+        if month > 12:  # written month first
+            day, month = month, day
+    return 1 <= month <= 12 and 1 <= day <= 31 and _plausible_year(year)
+
+
+def _plausible_year(year: int) -> bool:
+    return year < 100 or 1880 <= year <= 2100
+
+
+def _dates_of_birth(text: str) -> Iterator[Hit]:
+    for pattern in (p.DATE_OF_BIRTH, p.DATE_THEN_DOB):
+        for match in pattern.finditer(text):
+            start, end = match.span("date")
+            if _plausible_date(match.group("date")):
+                yield Hit("date_of_birth", start, end, text[start:end])
+
+
+# --- Hospital numbers, postcodes, phones, emails ----------------------------
+
+
+def _hospital_numbers(text: str) -> Iterator[Hit]:
+    for match in p.HOSPITAL_NUMBER.finditer(text):
+        start, end = match.span("id")
+        ident = match.group("id")
+        # Three digits at least: "unit number 4B" or "case no 12" identify no one.
+        if sum(ch.isdigit() for ch in ident) >= 3:
+            yield Hit("hospital_number", start, end, ident)
+
+
+def _postcodes(text: str) -> Iterator[Hit]:
+    for match in p.POSTCODE.finditer(text):
+        inward = match.group("inward")
+        letters = inward[1:]
+        if p.ORDINAL.fullmatch(inward):  # "CT2 2nd floor"
+            continue
+        if not (letters.isupper() or letters.islower()):  # "T1 2Gy": a unit, not a postcode
+            continue
+        yield Hit("postcode", match.start(), match.end(), match.group())
+
+
+def _phones(text: str) -> Iterator[Hit]:
+    for match in p.PHONE.finditer(text):
+        prefix, found = match.group("prefix"), match.group()
+        national = re.sub(r"\D", "", found[len(prefix) :])
+        bracketed = prefix == "(0"
+        if bracketed != bool(match.group("close")):
+            continue  # "(0161 ..." or "0161) ..." is not a number someone wrote
+        # National significant number: 9 or 10 digits, starting 1, 2, 3 (landline
+        # and non-geographic), 7 (mobile) or 8 (freephone and special rates).
+        if len(national) not in (9, 10) or national[0] not in "12378":
+            continue
+        plain = found.isdigit()
+        if plain and len(national) != 10:
+            continue  # a plain nine-digit run after 0 is more often a serial than a phone
+        yield Hit("phone", match.start(), match.end(), found)
+
+
+def _emails(text: str) -> Iterator[Hit]:
+    if "@" not in text:
+        return
+    for match in p.EMAIL.finditer(text):
+        yield Hit("email", match.start(), match.end(), match.group())
+
+
+# --- Names -------------------------------------------------------------------
+
+
+def _read_name(text: str, pos: int, *, after_title: bool, min_words: int) -> tuple[int, int] | None:
+    """The span of the name starting at `pos`, read word by word, or None.
+
+    After a title an upper-case surname ("Mr SMITH") and surnames that are
+    also ordinary words ("Dr Ward") are accepted; elsewhere the first word
+    must look like a name, and words such as "Safety" end it.
+    """
+    stop = p.NEVER_NAMES if after_title else p.NEVER_NAMES | p.NOT_NAMES
+    start = pos
+    end: int | None = None
+    words = 0
+    initials = p.INITIALS.match(text, pos)
+    if initials:
+        gap = p.NAME_GAP.match(text, initials.end())
+        if gap is None:
+            return None
+        words += 1
+        pos = gap.end()
+    while words < 4:
+        word = p.NAME_WORD.match(text, pos)
+        if word is None and (after_title or end is not None):
+            word = p.UPPER_NAME_WORD.match(text, pos)
+        if word is None or word.group() in stop or (end is not None and word.group() in p.NOT_NAMES):
+            break
+        end = word.end()
+        words += 1
+        gap = p.NAME_GAP.match(text, end)
+        if gap is None:
+            break
+        pos = gap.end()
+    if end is None or words < min_words:
+        return None
+    return start, end
+
+
+def _names(text: str) -> Iterator[Hit]:
+    for match in p.TITLE.finditer(text):
+        span = _read_name(text, match.end(), after_title=True, min_words=1)
+        if span:
+            yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.PATIENT_CONTEXT.finditer(text):
+        span = _read_name(text, match.end(), after_title=False, min_words=1)
+        if span:
+            yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.NAME_LABEL.finditer(text):
+        if not match.group().lower().startswith(("patient", "full", "first", "last", "family", "given", "maiden", "sur")):
+            before = re.search(r"([\w’']+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
+            # "Protocol name:" or "Scanner name:" names a thing, not a person.
+            if before and before.group(1).isalpha() and before.group(1).lower() not in p.NAME_LABEL_OWNERS:
+                continue
+        span = _read_name(text, match.end(), after_title=False, min_words=1)
+        if span:
+            yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.ROLE_CONTEXT.finditer(text):
+        # A role word alone is weak evidence: ask for a full name ("Sarah Jones").
+        span = _read_name(text, match.end(), after_title=False, min_words=2)
+        if span:
+            yield Hit("name", *span, text[span[0] : span[1]])
+
+
+# --- Putting it together -----------------------------------------------------
+
+_FINDERS = (_ten_digit_numbers, _dates_of_birth, _hospital_numbers, _postcodes, _phones, _emails, _names)
+
+
+def find_identifiers(text: str) -> list[Hit]:
+    """Every identifier in `text`, sorted by start, none overlapping.
+
+    Where candidates overlap, the longer one is kept, and of two the same
+    length the more specific kind (a checked NHS number over a phone number).
+    """
+    candidates = [hit for finder in _FINDERS for hit in finder(text)]
+    candidates.sort(key=lambda h: (-(h.end - h.start), _SPECIFICITY[h.kind], h.start))
+    kept: list[Hit] = []
+    for hit in candidates:
+        if all(hit.end <= other.start or other.end <= hit.start for other in kept):
+            kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+def redact(text: str, hits: Sequence[Hit] | None = None, placeholder: str = "[REDACTED]") -> str:
+    """`text` with every hit replaced by `placeholder` (hits=None: find them first).
+
+    Overlapping or touching hits become one placeholder. Hits must come from
+    this text: a hit whose span does not hold its text is refused.
+    """
+    if hits is None:
+        hits = find_identifiers(text)
+    spans: list[list[int]] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if not 0 <= hit.start <= hit.end <= len(text) or text[hit.start : hit.end] != hit.text:
+            raise ValueError(
+                f"hit {hit.text!r} at {hit.start}-{hit.end} is not in this text; redact() needs hits found in it"
+            )
+        if spans and hit.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hit.end)
+        else:
+            spans.append([hit.start, hit.end])
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        pieces.append(placeholder)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# --- The `irmer anonymise` command -------------------------------------------
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_source(source: str) -> str:
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
+        else:
+            data = Path(source).read_bytes()
+        return data if isinstance(data, str) else data.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise _Unreadable(f"No such file: {source}.") from None
+    except IsADirectoryError:
+        raise _Unreadable(f"{source} is a folder; give a text file, or - for standard input.") from None
+    except UnicodeDecodeError as err:
+        raise _Unreadable(
+            f"{name} is not UTF-8 text (byte {err.object[err.start]:#04x} at offset {err.start}); save it as UTF-8."
+        ) from None
+    except OSError as err:
+        raise _Unreadable(f"Cannot read {name}: {err.strerror or err}.") from None
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def summary(hits: Sequence[Hit]) -> str:
+    """One sentence: how many identifiers of which kinds, or that there are none."""
+    if not hits:
+        return "No patient-identifiable information found."
+    counts = Counter(hit.kind for hit in hits)
+    parts = [f"{n} {KIND_LABELS[kind] if n == 1 else _KIND_PLURALS[kind]}" for kind, n in counts.items()]
+    noun = "identifier" if len(hits) == 1 else "identifiers"
+    return f"{len(hits)} {noun} found: {', '.join(parts)}."
+
+
+def anonymise_command(source: str, *, as_json: bool, redact: bool) -> int:
+    """`irmer anonymise`: 1 if anything is found, 0 if clean, 2 if the input cannot be read."""
+    try:
+        text = _read_source(source)
+    except _Unreadable as err:
+        print(f"irmer: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    hits = find_identifiers(text)
+    out = sys.stdout
+    if as_json and redact:
+        out.write(json.dumps({"hits": [h.to_json() for h in hits], "redacted": _redact(text, hits)}, ensure_ascii=False))
+        out.write("\n")
+    elif as_json:
+        out.write(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        out.write("\n")
+    elif redact:
+        out.write(_redact(text, hits))
+    else:
+        for hit in hits:
+            line, column = _line_and_column(text, hit.start)
+            out.write(f"{line}:{column}  {hit.kind} ({KIND_LABELS[hit.kind]})  '{hit.text}'\n")
+        out.write(summary(hits) + "\n")
+    return EXIT_FOUND if hits else EXIT_CLEAN
+
+
+_redact = redact  # `anonymise_command`'s keyword argument `redact` hides the function

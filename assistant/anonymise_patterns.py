@@ -1,0 +1,214 @@
+"""The patterns that find identifiers: one named, commented pattern per kind.
+
+Compiled once at import. The patterns find *candidates*; `assistant.anonymise`
+then checks what a regular expression cannot (check digits, calendar dates,
+digit counts, words that are not names). Every pattern starts with a boundary
+(`\\b` or a look-behind) so a long run of letters or digits is tried once, not
+once per character.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Upper and lower case letters, with the Latin-1 accented ones (Zoë, José).
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+
+# --- NHS, CHI and Health and Care numbers -----------------------------------
+# Ten digits written plain, 3-3-4 (one kind of separator throughout: space,
+# no-break space or hyphen), or 6-4 as CHI numbers often are. Not part of a
+# longer word or number, and not the digits of a decimal ("1.2345678901").
+TEN_DIGITS = re.compile(
+    r"""
+    (?<!\w)(?<!\d[.,])
+    (?P<number>
+        \d{10}
+      | \d{3}(?P<sep>[ \u00a0-])\d{3}(?P=sep)\d{4}
+      | \d{6}[ \u00a0-]\d{4}
+    )
+    (?!\w)(?![.,-]\d)
+    """,
+    re.X,
+)
+
+# "CHI" just before a number: the writer says it is Scottish.
+CHI_LABEL = re.compile(r"\bCHI\b[^\d\n]{0,25}$", re.I)
+
+# --- Dates of birth --------------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A calendar date as people write it; `assistant.anonymise` checks the ranges.
+_DATE = rf"""
+    (?<!\d)
+    (?:
+        \d{{1,2}}(?P<dsep>[/.\- ])\d{{1,2}}(?P=dsep)(?:\d{{4}}|\d{{2}})   # 12/03/1957, 12.3.57, 12-03-1957
+      | \d{{4}}-\d{{1,2}}-\d{{1,2}}                                      # 1957-03-12
+      | {_DAY}[ \t-]+(?:of[ \t]+)?{_MONTH},?[ \t-]+(?:\d{{4}}|\d{{2}})     # 12 March 1957, 12-Mar-57
+      | {_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}                               # March 12, 1957
+    )
+    (?![\w/])
+"""
+# What says "this date is a birth date": DOB, D.O.B., date of birth, born (on).
+_DOB_WORDS = r"(?:\bd\.?o\.?b\b\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b)"
+# Between the words and the date: punctuation and a few linking words only,
+# so "born in Leeds and scanned on 12/03/2024" is not a birth date.
+_DOB_GAP = r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|given[ \t]+as|recorded[ \t]+as|as)[ \t]+)?"
+DATE_OF_BIRTH = re.compile(rf"{_DOB_WORDS}{_DOB_GAP}(?P<date>{_DATE})", re.I | re.X)
+# The same, the other way round: "12/03/1957 (DOB)".
+DATE_THEN_DOB = re.compile(rf"(?P<date>{_DATE})[ \t]*[(\[,]?[ \t]*{_DOB_WORDS}", re.I | re.X)
+DATE_PARTS = re.compile(r"\d+|[a-z]+", re.I)
+
+# --- Hospital numbers, MRNs and other local patient ids -------------------
+# Only after a label: a bare "CT2", "Room 4B" or "400 MBq" is never an id.
+_HOSPITAL_LABEL = r"""
+    (?:
+        \bM\.?R\.?N\b\.?                                            # MRN, M.R.N.
+      | \bmedical[ \t]+records?[ \t]+(?:number|no\b\.?)
+      | \b(?:hospital|hosp\b\.?)[ \t]*(?:number|no\b\.?|num\b|id\b|ref\b)
+      | \bunit[ \t]+(?:number|no\b\.?)
+      | \b(?:patient|pt\b\.?)[ \t]+(?:id\b|identifier|number|no\b\.?|ref\b|reference)
+      | \b(?:PAS|RIS|PACS|EPR|CRIS)[ \t]+(?:number|no\b\.?|id\b|ref\b)
+      | \baccession(?:[ \t]+(?:number|no\b\.?))?
+      | \bacc\b\.?[ \t]*no\b\.?
+      | \bK[ \t-]?(?:number|no\b\.?)
+      | \bcase[ \t]+(?:number|no\b\.?)
+      | \b(?:health[ \t]+)?record[ \t]+(?:number|no\b\.?)
+    )
+"""
+_HOSPITAL_GAP = r"[ \t]*(?:[:\#=\-–—(][ \t]*)?(?:(?:is|was|of)[ \t]+)?"
+# The id itself: letters then digits, attached ("RX1234567", "ACC-2024-0012")
+# or an upper-case prefix and a space ("K 123456"); it must hold digits.
+HOSPITAL_NUMBER = re.compile(
+    rf"""
+    {_HOSPITAL_LABEL}{_HOSPITAL_GAP}
+    (?P<id>
+        (?-i:[A-Z]{{1,4}})[ ]\d[\dA-Za-z/-]*[\dA-Za-z]
+      | [A-Za-z]{{0,5}}[-/]?\d[\dA-Za-z/-]*[\dA-Za-z]
+    )
+    (?!\w)
+    """,
+    re.I | re.X,
+)
+
+# --- UK postcodes ---------------------------------------------------------
+# Outward code (A9, A99, AA9, AA99, A9A, AA9A, with the letters Royal Mail
+# uses in each place), optional space, inward code (9AA; never C I K M O V).
+POSTCODE = re.compile(
+    r"""
+    (?<!\w)
+    (?P<outward>
+        [A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRVWXY]
+      | [A-PR-UWYZ]\d[A-HJKPSTUW]
+      | [A-PR-UWYZ][A-HK-Y]\d{1,2}
+      | [A-PR-UWYZ]\d{1,2}
+    )
+    [ \u00a0]?
+    (?P<inward>\d[ABD-HJLNP-UW-Z]{2})
+    (?!\w)
+    """,
+    re.I | re.X,
+)
+# "2nd", "1st": an ordinal after a bed or scanner name, not an inward code.
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+
+# --- Phone numbers --------------------------------------------------------
+# UK numbers: 0 or +44 (optionally "(0)"), an area or mobile prefix
+# (possibly in brackets), then the rest in one or two groups. The digit count
+# and first digit are checked afterwards.
+PHONE = re.compile(
+    r"""
+    (?<![\w+])
+    (?P<prefix>\+44[ \t-]?(?:\(0\)[ \t-]?)?|\(0|0)
+    (?P<area>\d{2,4})(?P<close>\)?)
+    [ \t-]?
+    \d{3,4}
+    (?:[ \t-]?\d{3,4})?
+    (?!\w)(?![.,:/]\d)
+    """,
+    re.X,
+)
+
+# --- Email addresses ------------------------------------------------------
+EMAIL = re.compile(
+    r"(?<![\w.%+'-])[\w.%+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w-])",
+)
+
+# --- Personal names -------------------------------------------------------
+# The contexts that announce a name. The name itself is read word by word
+# (NAME_WORD, INITIALS) so that words which are not names can end it.
+TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
+PATIENT_CONTEXT = re.compile(
+    r"\bpatient(?:['’]s)?(?:[ \t]+(?:named|called|known[ \t]+as))?[ \t]*[:,\-–—]?[ \t]*",
+    re.I,
+)
+NAME_LABEL = re.compile(
+    r"\b(?:(?:patient(?:['’]s)?|full|first|last|family|given|maiden)[ \t]+|sur)?"
+    r"name[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*",
+    re.I,
+)
+# Words that may stand before "name:" (anything else, as in "protocol name:",
+# names a thing, not a person).
+NAME_LABEL_OWNERS = frozenset({"patient", "patient's", "patient’s", "full", "first", "last", "family", "given"})
+# Roles and verbs after which a full name (two words at least) is a person.
+ROLE_CONTEXT = re.compile(
+    r"\b(?:radiographer|operator|referrer|practitioner|physicist|technologist|nurse|consultant|registrar"
+    r"|radiologist|sonographer|clinician|doctor|dosimetrist|therapist|colleague|relative|carer|husband|wife"
+    r"|partner|mother|father|daughter|son|(?:referred|reported|checked|signed|seen|authori[sz]ed|justified"
+    r"|performed|scanned|treated|witnessed|escorted|accompanied)[ \t]+by)[ \t]*[:,]?[ \t]*",
+    re.I,
+)
+# A name word: Patel, O'Neill, McDonald, Smith-Jones, SMITH (upper case is
+# only accepted after a title or another name word).
+NAME_WORD = re.compile(
+    rf"""
+    (?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?
+    (?:-(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+)*
+    (?![\w'’])
+    """,
+    re.X,
+)
+UPPER_NAME_WORD = re.compile(rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*(?![\w'’])")
+# Initials before a surname: "J Patel", "J. Patel", "A.B. Smith".
+INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}|[{_UP}](?=[ \t])")
+NAME_GAP = re.compile(r"[ \t]{1,2}")
+
+# Capitalised words that are never a name, wherever they appear: they end a
+# name ("Dr Patel On call") and stop one starting ("the Dr On call").
+NEVER_NAMES = frozenset(
+    """
+    The This That These Those There Their His Her Its Our We They He She It I A An
+    On Of In At To And Or For From With By As Is Was Were Are Be Been Has Had Have Who Whom
+    Which When Where Then But Not No Yes All Any Each Call Duty Today Yesterday Tomorrow
+    Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Sister Nurse
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April June July August September October November December
+    """.split()
+)
+# Capitalised words common in incident writing that are not names. They stop
+# a name in every context except directly after a title, where surnames such
+# as "Ward" or "Hall" must still be caught.
+NOT_NAMES = frozenset(
+    """
+    Safety Group Direction Directions Information Identification Identity Advice Liaison Service Services
+    Experience Transport Record Records Details Detail Dose Doses Dosimetry Pathway Team Teams Incident Incidents
+    Report Reports Referral Referrals Consent Care Notes Name Names Number Numbers Hospital Hospitals Trust
+    Department Unit Ward Wards Room Clinic Centre Center Medicine Medical Imaging Radiology Oncology Cardiology
+    Physics Nuclear Radiotherapy Radiography Scan Scans Scanner Protocol Protocols Request Requests Form Forms
+    Leaflet List Label Labels Band Wristband Status Pregnancy Check Checks Checklist Policy Procedure Procedures
+    Clinical Diagnostic Therapeutic Interventional Cardiac Senior Junior Lead Principal Specialist Advanced
+    Assistant Trainee Student Agency Locum Radiographer Radiographers Radiologist Radiologists Oncologist
+    Physicist Physicists Cardiologist Surgeon Practitioner Practitioners Technologist Registrar Consultant
+    Engineer Manager Officer Expert Adviser Advisor Operator Operators Referrer Referrers Employer Staff
+    Siemens Philips Canon Toshiba Varian Elekta Healthineers Healthcare Systems Accuray Hologic Agfa Carestream
+    Fujifilm Mediso Linac Linacs Gamma Camera Theatre Theatres Emergency General Royal University Infirmary
+    Board Health Authority Executive Inspectorate Commission Quality Regulation Regulations Schedule
+    Exposure Exposures Examination Examinations Treatment Treatments Fraction Fractions Plan Plans Planning
+    Review Reviewed Investigation Datix Local Rules Written Entitlement Justification Authorisation
+    Chest Abdomen Pelvis Head Neck Spine Knee Hip Hand Foot Wrist Ankle Shoulder Elbow Thorax Brain Heart Lung
+    Breast Bone Renal Thyroid Cardiac Coronary Whole Body Left Right Bilateral Contrast Portable Mobile
+    """.split()
+)

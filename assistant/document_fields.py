@@ -1,0 +1,111 @@
+"""The documents irmer drafts and the free-text details they need, from flows/documents.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+import yaml
+
+from assistant.resources import flows_dir
+
+# The CLI names of the documents, in the order they are offered.
+DOCUMENT_KINDS = ("notification", "report", "local")
+
+SETTINGS_PREFIX = "settings."
+
+
+@dataclass(frozen=True)
+class DetailField:
+    """One thing a draft needs that the facts do not hold, asked in plain words."""
+
+    key: str
+    question: str
+    help: str
+    required: bool
+    multiline: bool
+    default_from: str | None
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    kind: str
+    title: str
+    template: str
+    fields: tuple[DetailField, ...]
+    # field key -> fact that, when true, makes the field required
+    required_when_fact: Mapping[str, str]
+
+    def field(self, key: str) -> DetailField | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    def resolved(self, facts: Mapping[str, Any]) -> tuple[DetailField, ...]:
+        """The fields with `required` settled for these facts."""
+        out = []
+        for f in self.fields:
+            fact = self.required_when_fact.get(f.key)
+            out.append(replace(f, required=True) if fact and facts.get(fact) is True else f)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    documents: Mapping[str, DocumentSpec]
+    catalogue: Mapping[str, DetailField]
+    fact_groups: Mapping[str, tuple[str, ...]]
+    value_words: Mapping[str, Mapping[str, str]]
+
+    def accepted_keys(self) -> tuple[str, ...]:
+        return tuple(self.catalogue)
+
+
+def _catalogue(raw: Mapping[str, Any]) -> dict[str, DetailField]:
+    out = {}
+    for key, spec in raw.items():
+        default = spec.get("default_from")
+        if default is not None and not default.startswith(SETTINGS_PREFIX):
+            raise ValueError(
+                f"documents.yaml: field {key!r} default_from {default!r} must start with {SETTINGS_PREFIX!r}"
+            )
+        out[key] = DetailField(
+            key=key,
+            question=str(spec["question"]),
+            help=str(spec["help"]).strip(),
+            required=False,
+            multiline=bool(spec.get("multiline", False)),
+            default_from=default,
+        )
+    return out
+
+
+def _document(kind: str, raw: Mapping[str, Any], catalogue: Mapping[str, DetailField]) -> DocumentSpec:
+    fields = []
+    conditional = {}
+    for entry in raw["fields"]:
+        key = entry["key"]
+        if key not in catalogue:
+            raise ValueError(f"documents.yaml: document {kind!r} uses field {key!r}, which is not under `fields:`")
+        base = catalogue[key]
+        fields.append(
+            replace(
+                base,
+                required=bool(entry["required"]),
+                question=str(entry.get("question", base.question)),
+                help=str(entry.get("help", base.help)).strip(),
+            )
+        )
+        if "required_when_fact" in entry:
+            conditional[key] = str(entry["required_when_fact"])
+    return DocumentSpec(kind, str(raw["title"]), str(raw["template"]), tuple(fields), conditional)
+
+
+@cache
+def document_data() -> DocumentData:
+    raw = yaml.safe_load((flows_dir() / "documents.yaml").read_text(encoding="utf-8"))
+    catalogue = _catalogue(raw["fields"])
+    documents = {kind: _document(kind, raw["documents"][kind], catalogue) for kind in DOCUMENT_KINDS}
+    groups = {name: tuple(facts) for name, facts in raw["fact_groups"].items()}
+    words = {fact: dict(values) for fact, values in raw["value_words"].items()}
+    return DocumentData(documents, catalogue, groups, words)

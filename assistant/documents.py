@@ -1,0 +1,471 @@
+"""Drafted documents: the notification, the investigation report and the local record.
+
+A draft is a Jinja template rendered with a context of plain data built in one
+place (`document_context`), so every template sees the same names and user
+text is only ever data, never template source. An organisation may replace a
+bundled template with its own of the same name in the `templates` folder beside
+its settings file; those render in a sandbox, and any fault in them is reported
+by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from assistant.config import Settings, load_settings, templates_override_dir
+from assistant.decision import VERDICT_WORDS, Decision, Finding
+from assistant.document_fields import (
+    DOCUMENT_KINDS,
+    SETTINGS_PREFIX,
+    DetailField,
+    DocumentSpec,
+    document_data,
+)
+from assistant.export import write_atomic
+from assistant.fact_schema import fact_specs
+from assistant.numbers import exact, fmt
+from assistant.resources import templates_dir
+from assistant.rulebook import load_rulebook
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "DetailField",
+    "DocumentError",
+    "clean_details",
+    "document_context",
+    "draft_command",
+    "fields_needed",
+    "render_document",
+    "suggested_kind",
+    "to_plain_text",
+]
+
+# Exit statuses, as in assistant.cli: done, identifiers found, bad input.
+EXIT_OK, EXIT_FOUND, EXIT_INPUT = 0, 1, 2
+
+TODO = "TO COMPLETE"
+
+_OPTIONS: dict[str, Any] = {
+    "undefined": jinja2.StrictUndefined,
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class DocumentError(Exception):
+    """A draft that cannot be made as asked; the message says what to change."""
+
+    def message(self) -> str:
+        return str(self)
+
+
+# --- details -----------------------------------------------------------------
+
+
+def _spec(kind: str) -> DocumentSpec:
+    if kind not in DOCUMENT_KINDS:
+        raise DocumentError(f"Unknown document {kind!r}; irmer drafts: {', '.join(DOCUMENT_KINDS)}.")
+    return document_data().documents[kind]
+
+
+def clean_details(details: Mapping[str, Any]) -> dict[str, str]:
+    """Details as stripped text, blank ones dropped; unknown keys and non-text values are errors."""
+    accepted = document_data().accepted_keys()
+    out: dict[str, str] = {}
+    for key, value in details.items():
+        if key not in accepted:
+            close = difflib.get_close_matches(str(key), accepted, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise DocumentError(f"`details` has an unknown key {key!r}{hint}; accepted keys: {', '.join(accepted)}.")
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            # YAML reads an unquoted yes/no as true/false; the person meant the word.
+            text = "yes" if value else "no"
+        elif isinstance(value, dt.date):
+            text = value.isoformat()
+        elif isinstance(value, str | int | float):
+            text = str(value)
+        else:
+            raise DocumentError(f"`details` {key!r} must be text; it was given a {type(value).__name__}.")
+        text = text.strip()
+        if text:
+            out[str(key)] = text
+    return out
+
+
+def _default(field: DetailField, settings: Settings) -> str | None:
+    if not field.default_from:
+        return None
+    value = getattr(settings, field.default_from.removeprefix(SETTINGS_PREFIX), None)
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _values(details: Mapping[str, str], settings: Settings) -> dict[str, str | None]:
+    """Every detail key: the person's text, else the settings default, else None."""
+    return {key: details.get(key) or _default(field, settings) for key, field in document_data().catalogue.items()}
+
+
+def suggested_kind(decision: Decision) -> str:
+    return "notification" if decision.notifiable else "local"
+
+
+def fields_needed(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[DetailField]:
+    """The fields of this document not yet given and with no default, in asking order."""
+    spec = _spec(kind)
+    values = _values(clean_details(details), settings)
+    return [f for f in spec.resolved(decision.facts) if values[f.key] is None]
+
+
+# --- context -----------------------------------------------------------------
+
+
+def _todo(question: str, help_text: str = "") -> str:
+    return f"**{TODO}:** {question}" + (f" {help_text}" if help_text else "")
+
+
+def _fact_value(name: str, value: Any) -> str:
+    spec = fact_specs()[name]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if spec.type == "enum":
+        return document_data().value_words.get(name, {}).get(value, str(value).replace("_", " "))
+    if isinstance(value, int | float):
+        number = fmt(value)
+        if spec.unit == "×":
+            return f"{number}×"
+        return f"{number} {spec.unit}".strip()
+    return str(value)
+
+
+def _fact_rows(names: tuple[str, ...], facts: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The given facts among `names` (assumed ones are listed apart, as assumptions)."""
+    rows = []
+    for name in names:
+        if facts.get(name) is not None:
+            label = fact_specs()[name].label
+            rows.append({"label": label[:1].upper() + label[1:], "value": _fact_value(name, facts[name])})
+    return rows
+
+
+def _dose_split(facts: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Intended and unintended parts of the effective dose, where the facts allow."""
+    total, intended = facts.get("total_dose_msv"), facts.get("intended_dose_msv")
+    if total is None:
+        return []
+    if facts.get("exposure") == "accidental":
+        return [
+            {"label": "Intended", "value": "none: no exposure of any kind was intended for this individual"},
+            {"label": "Unintended", "value": f"{fmt(total)} mSv (the whole dose)"},
+        ]
+    if intended is None or exact(total) < exact(intended):
+        return []
+    extra = exact(total) - exact(intended)
+    return [
+        {"label": "Intended", "value": f"{fmt(intended)} mSv"},
+        {"label": "Unintended", "value": f"{fmt(extra)} mSv (total {fmt(total)} mSv − intended {fmt(intended)} mSv)"},
+    ]
+
+
+def _finding(f: Finding) -> dict[str, str]:
+    return {"code": f.code, "category": f.category, "criterion": f.criterion, "source": f.source, "reason": f.reason}
+
+
+def _labels(names: tuple[str, ...]) -> str:
+    specs = fact_specs()
+    return ", ".join(f"{specs[n].label} (`{n}`)" if n in specs else n for n in names)
+
+
+def _individuals(facts: Mapping[str, Any], assumed: Mapping[str, Any]) -> str:
+    if facts.get("individuals_affected") is not None:
+        return str(facts["individuals_affected"])
+    if "individuals_affected" in assumed:
+        return f"{assumed['individuals_affected']} (assumed: the facts do not say; correct this if more were exposed)"
+    return _todo("How many people were exposed in this incident?")
+
+
+def _equipment(facts: Mapping[str, Any], assumed: Mapping[str, Any]) -> str:
+    if facts.get("equipment_fault") is True:
+        return "An equipment failure was the direct cause."
+    if facts.get("equipment_fault") is False:
+        return "Equipment failure was not the direct cause."
+    if "equipment_fault" in assumed:
+        return "Not reported as the direct cause (irmer assumed equipment failure was not; correct this if it was)."
+    return _todo("Was an equipment failure the direct cause?")
+
+
+def _deadlines(decision: Decision, today: dt.date) -> dict[str, Any] | None:
+    if not decision.deadlines:
+        return None
+    notify_by, report_by = decision.deadlines["notify_by"], decision.deadlines["report_by"]
+    return {
+        "notify_by": notify_by.isoformat(),
+        "report_by": report_by.isoformat(),
+        "notify_overdue": notify_by < today,
+        "report_overdue": report_by < today,
+    }
+
+
+def document_context(
+    decision: Decision, details: Mapping[str, str], settings: Settings, *, today: dt.date | None = None
+) -> dict[str, Any]:
+    """Everything a template may use, as plain data; the same names for every document."""
+    today = today or dt.date.today()
+    data = document_data()
+    clean = clean_details(details)
+    values = _values(clean, settings)
+    facts = decision.facts
+    assumed = {a.fact: a.value for a in decision.assumptions}
+    groups = data.fact_groups
+    book = load_rulebook()
+    discovered = facts.get("discovered_on")
+    nation = facts.get("jurisdiction")
+    authority = decision.authority
+
+    def shown(key: str) -> str:
+        value = values[key]
+        field = data.catalogue[key]
+        if value is None:
+            return _todo(field.question, field.help)
+        # A one-line answer stays on its line, so a bullet list keeps its shape.
+        return value if field.multiline else " ".join(value.split())
+
+    return {
+        "titles": {kind: spec.title for kind, spec in data.documents.items()},
+        "drafted_on": today.isoformat(),
+        "todo": TODO,
+        "verdict": decision.verdict,
+        "verdict_label": decision.verdict.replace("_", " ").upper(),
+        "verdict_words": VERDICT_WORDS[decision.verdict],
+        "notifiable": decision.notifiable,
+        "guidance": {"title": decision.guidance.get("title", ""), "version": decision.guidance.get("version", "")},
+        "detail": {key: shown(key) for key in data.catalogue},
+        "given": {key: values[key] is not None for key in data.catalogue},
+        "nation": _fact_value("jurisdiction", nation) if nation else _todo("In which nation did it happen?"),
+        "discovered_on": discovered.isoformat()
+        if isinstance(discovered, dt.date)
+        else _todo(
+            "On what date was the incident discovered?",
+            "Give it with the facts (`discovered_on`): the deadlines count from it.",
+        ),
+        "incident_facts": _fact_rows(groups["incident"], facts),
+        "dose_facts": _fact_rows(groups["doses"], facts),
+        "dose_split": _dose_split(facts),
+        "circumstance_facts": _fact_rows(groups["circumstances"], facts),
+        "individuals": _individuals(facts, assumed),
+        "multiple_individuals": (facts.get("individuals_affected") or 1) > 1,
+        "equipment_fault": _equipment(facts, assumed),
+        "equipment_caused": facts.get("equipment_fault") is True,
+        "clinically_significant": facts.get("clinically_significant") is True,
+        "codes": list(decision.codes),
+        "codes_text": ", ".join(decision.codes),
+        "codes_need": _labels(decision.codes_need),
+        "findings": [_finding(f) for f in decision.findings],
+        "why_not": [_finding(f) for f in decision.why_not],
+        "open_checks": [{"code": c.code, "needs": _labels(c.needs)} for c in decision.open_checks],
+        "missing": [
+            {"name": n, "label": fact_specs()[n].label, "meaning": fact_specs()[n].meaning}
+            for n in decision.missing
+            if n in fact_specs()
+        ],
+        "assumptions": [a.says for a in decision.assumptions],
+        "authority": {
+            "known": bool(authority),
+            "id": authority.get("id", "").upper(),
+            "name": authority.get("name", "the enforcing authority for the nation where it happened"),
+            "contact": authority.get("contact", _todo("Which nation did it happen in? That decides the authority.")),
+        },
+        "deadlines": _deadlines(decision, today),
+        "notify_within_days": book.notify_within_days,
+        "report_within_weeks": book.report_within_days // 7,
+        "also_report_to": [{"name": b["name"], "why": b["why"]} for b in decision.also_report_to],
+        "duties": list(decision.duties),
+    }
+
+
+# --- rendering ---------------------------------------------------------------
+
+
+@cache
+def _bundled_env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), **_OPTIONS)
+
+
+def _override_env(folder: Path) -> jinja2.Environment:
+    # An organisation's template may include bundled ones; both render sandboxed.
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(templates_dir())])
+    return ImmutableSandboxedEnvironment(loader=loader, **_OPTIONS)
+
+
+def _template_line(tb: TracebackType | None, roots: tuple[Path, ...]) -> tuple[str, int] | None:
+    """The innermost template file and line in a traceback Jinja has rewritten."""
+    found = None
+    prefixes = tuple(str(r) for r in roots)
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(prefixes):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _render_template(env: jinja2.Environment, path: Path, roots: tuple[Path, ...], context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(path.name).render(context)
+    except jinja2.TemplateSyntaxError as err:
+        where = f"{err.filename or path}, line {err.lineno}"
+        problem = f"a syntax error: {err.message}"
+    except Exception as err:  # a template may fail in any way: report it, never a traceback
+        at = _template_line(err.__traceback__, roots)
+        where = f"{at[0]}, line {at[1]}" if at else str(path)
+        kind = {
+            jinja2.UndefinedError: "an unknown name",
+            jinja2.exceptions.SecurityError: "something the sandbox does not allow",
+            jinja2.TemplateNotFound: "a template that does not exist",
+        }.get(type(err), "an error")
+        problem = f"{kind}: {err}"
+    fix = (
+        f"Correct it, or remove it from {path.parent} to use the bundled template."
+        if path.parent != templates_dir()
+        else "This is a fault in irmer's bundled template; please report it."
+    )
+    raise DocumentError(f"The template {where} has {problem}. {fix}")
+
+
+def template_path(kind: str) -> Path:
+    """The template a document renders from: the organisation's own if present, else the bundled one."""
+    name = _spec(kind).template
+    own = templates_override_dir() / name
+    return own if own.is_file() else templates_dir() / name
+
+
+def render_document(
+    kind: str, decision: Decision, details: Mapping[str, str], settings: Settings, *, today: dt.date | None = None
+) -> str:
+    """The draft as Markdown."""
+    context = document_context(decision, details, settings, today=today)
+    path = template_path(kind)
+    if path.parent == templates_dir():
+        return _render_template(_bundled_env(), path, (templates_dir(),), context)
+    try:
+        path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DocumentError(f"The template {path} cannot be read ({err}). Fix or remove it.") from None
+    return _render_template(_override_env(path.parent), path, (path.parent, templates_dir()), context)
+
+
+# --- plain text --------------------------------------------------------------
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^(\s*)[-*+]\s+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`\n]+)`")
+_RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def to_plain_text(markdown: str) -> str:
+    """Markdown as plain text for a .txt file: headings underlined, no bold marks, bullets as •."""
+    out: list[str] = []
+    for line in markdown.split("\n"):
+        if _RULE.match(line):
+            out.append("-" * 60)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            level, text = len(heading.group(1)), _inline(heading.group(2))
+            out.append(text.upper() if level == 1 else text)
+            if level <= 2:
+                out.append(("=" if level == 1 else "-") * len(text))
+            continue
+        if line.startswith(">"):
+            line = "    " + line[1:].removeprefix(" ")
+        line = _BULLET.sub(lambda m: f"{m.group(1)}• ", line, count=1)
+        out.append(_inline(line))
+    return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    return _CODE.sub(r"\1", _BOLD.sub(r"\1", text))
+
+
+# --- the `irmer assess --draft` command --------------------------------------
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
+    """Text a draft carries on purpose that can look like a person's details.
+
+    The employer's own name and contact, and the authorities' addresses, are
+    not patient information. In the report the contact's name is not among
+    them: names of individuals are redacted from reports.
+    """
+    values = _values(details, settings)
+    keys = ["organisation", "site", "contact_email", "contact_phone"]
+    if kind != "report":
+        keys.append("contact_name")
+    own = [v for k in keys if (v := values[k])]
+    bodies = [decision.authority.get("contact", "")] + [b["why"] for b in decision.also_report_to]
+    return own + [b for b in bodies if b]
+
+
+def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, out: str | None, allow: bool) -> int:
+    settings = load_settings()
+    for problem in settings.problems:
+        print(f"irmer: warning: {problem}", file=sys.stderr)
+    try:
+        markdown = render_document(kind, decision, details, settings)
+    except DocumentError as err:
+        print(f"irmer: {err.message()}", file=sys.stderr)
+        return EXIT_INPUT
+    path = Path(out).expanduser() if out else None
+    text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
+
+    from assistant.anonymise import KIND_LABELS, find_identifiers
+
+    intended = _intended_text(kind, decision, clean_details(details), settings)
+    hits = [h for h in find_identifiers(text) if not any(h.text in value for value in intended)]
+    if hits:
+        shown = [f"  line {_line_of(text, h.start)}: {KIND_LABELS.get(h.kind, h.kind)} {h.text!r}" for h in hits]
+        if not allow:
+            print(
+                "irmer: the draft was not written: it contains what looks like patient-identifiable information:",
+                *shown,
+                "Remove or replace it in the incident file's `details:` (or run `irmer anonymise --redact` on the "
+                "text), then draft again. If none of these identifies a person, add --allow-identifiers.",
+                sep="\n",
+                file=sys.stderr,
+            )
+            return EXIT_FOUND
+        print(
+            "irmer: warning: written with --allow-identifiers although it contains:", *shown, sep="\n", file=sys.stderr
+        )
+    if path is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        written = write_atomic(path, text)
+    except OSError as err:
+        print(f"irmer: cannot write {path}: {err.strerror or err}.", file=sys.stderr)
+        return EXIT_INPUT
+    print(written)
+    return EXIT_OK

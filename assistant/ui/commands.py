@@ -1,0 +1,51 @@
+"""The command palette (Ctrl+P): the app's actions, and "change answer" for each answer given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from assistant.ui.safe_text import visible
+
+# (what the palette shows, the app action it runs, help line)
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("New incident", "new_incident", "Start again with an empty conversation"),
+    ("Back: change the last answer", "back", "Reopen the most recent answered question"),
+    ("Why we ask", "why", "Show or hide the guidance behind the open question"),
+    ("Rulebook", "rulebook", "Every notification code with the guidance's words"),
+    ("Glossary", "glossary", "SAUE, CSAUE, effective dose, duty holders and other terms"),
+    ("Toggle dark/light theme", "toggle_theme", "Switch between the dark and the light theme"),
+)
+
+
+class IrmerCommands(Provider):
+    """irmer's own commands, beside Textual's system commands."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        out: list[tuple[str, Callable[[], Any], str]] = [
+            (name, partial(self.app.run_action, action), help_text) for name, action, help_text in ACTIONS
+        ]
+        conversation = getattr(self.app, "conversation", None)
+        revise = getattr(self.app, "revise", None)
+        if conversation is not None and revise is not None:
+            for turn in conversation.history:
+                # The palette reads help as markup: the echo is the person's own text, so escape it.
+                was = escape(visible(turn.echo))
+                out.append((f"Change answer: {visible(turn.prompt)}", partial(revise, turn.question_id), f"was: {was}"))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

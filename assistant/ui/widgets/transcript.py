@@ -1,0 +1,12 @@
+"""The chat transcript: a scrolling column of messages that stays pinned to the newest."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+
+class Transcript(VerticalScroll):
+    """Messages are mounted at the end; `anchor()` keeps the newest in view until the person scrolls up."""
+
+    def on_mount(self) -> None:
+        self.anchor()

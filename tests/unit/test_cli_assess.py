@@ -1,0 +1,161 @@
+"""`irmer assess` as a user runs it: files, stdin, --json, --batch, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.unit.case_tables import check, plain, public_scenarios
+
+SCENARIOS = public_scenarios()
+
+
+def irmer(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_public_scenario_through_the_command(scenario: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "incident.json"
+    path.write_text(json.dumps({k: plain(v) for k, v in scenario["facts"].items()}))
+    result = irmer("assess", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert check(scenario["expect"], json.loads(result.stdout)) == []
+
+
+def test_yaml_from_stdin_and_readable_text() -> None:
+    facts = "jurisdiction: england\nexposure: unintended\nsetting: diagnostic\nintended_dose_msv: 1.0\ntotal_dose_msv: 12\n"
+    result = irmer("assess", "-", stdin=facts)
+    assert result.returncode == 0
+    out = result.stdout
+    assert "VERDICT: NOTIFY" in out
+    assert "Codes: 2.2" in out
+    assert "10 or more times than intended" in out  # the quoted criterion
+    assert "12× ≥ 10×" in out  # the arithmetic
+    assert "Care Quality Commission" in out
+
+
+def test_contract_fields_present() -> None:
+    result = irmer("assess", "-", "--json", stdin='{"jurisdiction": "wales", "exposure": "accidental"}')
+    out = json.loads(result.stdout)
+    for key in ("verdict", "notifiable", "codes", "findings", "authority", "deadlines", "also_report_to",
+                "missing", "duties", "guidance"):  # fmt: skip
+        assert key in out
+    assert out["authority"] == {"id": "hiw", "name": "Healthcare Inspectorate Wales",
+                                "contact": "IRMERIncidents@Wales.GSI.Gov.uk"}  # fmt: skip
+    assert out["guidance"]["version"] == "2023-04-19"
+    assert any("8(3)" in d for d in out["duties"])
+
+
+def test_batch_keeps_order_and_carries_errors(tmp_path: Path) -> None:
+    lines = [
+        {"jurisdiction": "scotland", "exposure": "accidental"},
+        {"jurisdiction": "england", "exposure": "sideways"},
+        "not json at all",
+        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "total_dose_msv": 4.0},
+    ]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n\n")
+    result = irmer("assess", "--batch", str(path))
+    assert result.returncode == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["line"] for o in out] == [1, 2, 3, 4]
+    assert out[0]["verdict"] == "notify" and out[0]["codes"] == ["1"]
+    assert "exposure" in out[1]["error"] and "accidental, unintended" in out[1]["error"]
+    assert "not valid JSON" in out[2]["error"]
+    assert out[3]["verdict"] == "undetermined" and out[3]["missing"] == ["intended_dose_msv"]
+
+
+BAD_INPUT = {
+    "yaml syntax": ("jurisdiction: england\nexposure: [unintended\n", ["line", "not valid YAML or JSON"]),
+    "json syntax": ('{"jurisdiction": "england"', ["not valid YAML or JSON"]),
+    "unknown key": ("jurisdiction: england\ntotal_dose: 3\n", ["Unknown key `total_dose`", "total_dose_msv"]),
+    "unknown enum": ("jurisdiction: england\nsetting: xray\n", ["`setting`", "diagnostic", "'xray'"]),
+    "unknown nation": ("jurisdiction: uk\n", ["`jurisdiction`", "england, wales, scotland, northern_ireland"]),
+    "negative dose": ("jurisdiction: england\ntotal_dose_msv: -1\n", ["`total_dose_msv`", "-1", "≥ 0"]),
+    "nan": ('{"jurisdiction": "england", "total_dose_msv": NaN}', ["`total_dose_msv`", "nan"]),
+    "yaml nan": ("jurisdiction: england\ntotal_dose_msv: .nan\n", ["`total_dose_msv`"]),
+    "infinite": ("jurisdiction: england\nintended_dose_msv: .inf\n", ["`intended_dose_msv`", "inf"]),
+    "string number": ('{"jurisdiction": "england", "total_dose_msv": "4.0"}', ["`total_dose_msv`", "the text '4.0'"]),
+    "yes as text": ('{"jurisdiction": "england", "setup_error": "yes"}', ["`setup_error`", "true or false"]),
+    "fractional count": ("jurisdiction: england\nplanning_scans_total: 2.5\n", ["`planning_scans_total`", "whole number"]),
+    "zero count": ("jurisdiction: england\nplanning_scans_total: 0\n", ["`planning_scans_total`", "≥ 1"]),
+    "boolean as number": ("jurisdiction: england\nage_years: true\n", ["`age_years`"]),
+    "zero prescribed": ("jurisdiction: england\nprescribed_activity_mbq: 0\n", ["`prescribed_activity_mbq`", "> 0"]),
+    "bad date": ("jurisdiction: england\ndiscovered_on: 31/02/2026\n", ["`discovered_on`", "YYYY-MM-DD"]),
+    "impossible combination": (
+        "jurisdiction: england\ncourse_images_additional: 3\n",
+        ["`course_images_additional`", "`course_images_intended`"],
+    ),
+    "accidental with intended dose": (
+        "jurisdiction: england\nexposure: accidental\nintended_dose_msv: 1\n",
+        ["accidental", "unintended"],
+    ),
+    "miss none with margin": (
+        "jurisdiction: england\ngeographical_miss: none\nmiss_margin_factor: 3\n",
+        ["`geographical_miss`", "`miss_margin_factor`"],
+    ),
+    "no jurisdiction": ("exposure: accidental\n", ["`jurisdiction` is required"]),
+    "empty": ("", ["empty"]),
+    "only whitespace": ("  \n\n", ["empty"]),
+    "a list": ("- jurisdiction: england\n", ["list", "--batch"]),
+    "a scalar": ("england\n", ["mapping"]),
+    "details not a mapping": ("jurisdiction: england\ndetails: hello\n", ["`details`"]),
+}
+
+
+@pytest.mark.parametrize("text, words", BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_exits_2_with_a_message(text: str, words: list[str]) -> None:
+    result = irmer("assess", "-", "--json", stdin=text)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr
+
+
+def test_several_problems_are_reported_together() -> None:
+    result = irmer("assess", "-", stdin="jurisdiction: england\nexposure: x\ntotal_dose_msv: -2\nfoo: 1\n")
+    assert result.returncode == 2
+    assert "`exposure`" in result.stderr and "`total_dose_msv`" in result.stderr and "`foo`" in result.stderr
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    for target, words in ((tmp_path / "nope.yaml", "No such file"), (tmp_path, "is a folder")):
+        result = irmer("assess", str(target))
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_usage_errors() -> None:
+    assert irmer("assess").returncode == 2
+    assert irmer("assess", "-", "--out", "x.md", stdin="jurisdiction: england").returncode == 2
+    assert irmer("assess", "--bogus").returncode == 2
+
+
+def test_version() -> None:
+    from assistant import __version__
+
+    result = irmer("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"irmer {__version__}"
+
+
+def test_assess_path_never_imports_textual() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from assistant.cli import main\n"
+        "sys.stdin = io.StringIO('{jurisdiction: england, exposure: accidental, total_dose_msv: 5}')\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['assess', '-', '--json']); main(['assess', '-']) if False else None; main(['rules'])\n"
+        "import assistant.engine, assistant.rulebook, assistant.validation, assistant.report_text\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
