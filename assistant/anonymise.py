@@ -226,19 +226,30 @@ def _postcodes(text: str) -> Iterator[Hit]:
 
 def _phones(text: str) -> Iterator[Hit]:
     for match in p.PHONE.finditer(text):
-        prefix, found = match.group("prefix"), match.group()
-        national = re.sub(r"\D", "", found[len(prefix) :])
-        bracketed = prefix == "(0"
-        if bracketed != bool(match.group("close")):
+        if (match.group("prefix") == "(0") != bool(match.group("close")):
             continue  # "(0161 ..." or "0161) ..." is not a number someone wrote
-        # National significant number: 9 or 10 digits, starting 1, 2, 3 (landline
-        # and non-geographic), 7 (mobile) or 8 (freephone and special rates).
+        end = _phone_end(text, match)
+        if end is not None:
+            yield Hit("phone", match.start(), end, text[match.start() : end])
+
+
+def _phone_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the phone number in `match` ends, dropping trailing digit groups that overflow it.
+
+    The national number (after 0 or +44) has 9 or 10 digits and starts with
+    1, 2 or 3 (landlines and non-geographic), 7 (mobiles) or 8 (freephone).
+    A single unbroken run must have 10: nine digits after a 0 with no
+    spacing are more often a serial number than a phone number.
+    """
+    groups = list(p.DIGIT_GROUP.finditer(text, match.end("prefix"), match.end()))
+    for count in range(len(groups), 0, -1):
+        national = "".join(g.group() for g in groups[:count])
         if len(national) not in (9, 10) or national[0] not in "12378":
             continue
-        plain = found.isdigit()
-        if plain and len(national) != 10:
-            continue  # a plain nine-digit run after 0 is more often a serial than a phone
-        yield Hit("phone", match.start(), match.end(), found)
+        if count == 1 and match.group("prefix") == "0" and len(national) != 10:
+            return None
+        return groups[count - 1].end()
+    return None
 
 
 def _emails(text: str) -> Iterator[Hit]:
@@ -273,8 +284,11 @@ def _read_name(text: str, pos: int, *, after_title: bool, min_words: int) -> tup
         word = p.NAME_WORD.match(text, pos)
         if word is None and (after_title or end is not None):
             word = p.UPPER_NAME_WORD.match(text, pos)
-        if word is None or word.group() in stop or (end is not None and word.group() in p.NOT_NAMES):
+        if word is None:
             break
+        if word.group() in stop or (end is not None and word.group() in p.NOT_NAMES):
+            if end is None or word.group() not in p.ALSO_SURNAMES:
+                break
         end = word.end()
         words += 1
         gap = p.NAME_GAP.match(text, end)
@@ -296,7 +310,8 @@ def _names(text: str) -> Iterator[Hit]:
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.NAME_LABEL.finditer(text):
-        if not match.group().lower().startswith(("patient", "full", "first", "last", "family", "given", "maiden", "sur")):
+        label = match.group().lower()
+        if label.startswith("name") or label.startswith("sur"):
             before = re.search(r"([\w’']+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
             # "Protocol name:" or "Scanner name:" names a thing, not a person.
             if before and before.group(1).isalpha() and before.group(1).lower() not in p.NAME_LABEL_OWNERS:

@@ -117,20 +117,20 @@ ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 
 # --- Phone numbers --------------------------------------------------------
 # UK numbers: 0 or +44 (optionally "(0)"), an area or mobile prefix
-# (possibly in brackets), then the rest in one or two groups. The digit count
-# and first digit are checked afterwards.
+# (possibly in brackets), then up to three more groups of digits. The digit
+# count and first digit are checked afterwards, dropping trailing groups that
+# do not belong ("0161 496 0000 12 times").
 PHONE = re.compile(
     r"""
     (?<![\w+])
     (?P<prefix>\+44[ \t-]?(?:\(0\)[ \t-]?)?|\(0|0)
-    (?P<area>\d{2,4})(?P<close>\)?)
-    [ \t-]?
-    \d{3,4}
-    (?:[ \t-]?\d{3,4})?
+    (?P<area>\d{1,5})(?P<close>\)?)
+    (?:[ \t-]?\d{1,6}){1,3}
     (?!\w)(?![.,:/]\d)
     """,
     re.X,
 )
+DIGIT_GROUP = re.compile(r"\d+")
 
 # --- Email addresses ------------------------------------------------------
 EMAIL = re.compile(
@@ -150,9 +150,12 @@ NAME_LABEL = re.compile(
     r"name[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*",
     re.I,
 )
-# Words that may stand before "name:" (anything else, as in "protocol name:",
-# names a thing, not a person).
-NAME_LABEL_OWNERS = frozenset({"patient", "patient's", "patient’s", "full", "first", "last", "family", "given"})
+# Words that may stand before "name:"; any other word, as in "protocol name:",
+# makes it the name of a thing, not a person.
+NAME_LABEL_OWNERS = frozenset(
+    """patient patient's patient’s full first last family given maiden their his her your my
+    for of to from and or the with by at in on as is was""".split()
+)
 # Roles and verbs after which a full name (two words at least) is a person.
 ROLE_CONTEXT = re.compile(
     r"\b(?:radiographer|operator|referrer|practitioner|physicist|technologist|nurse|consultant|registrar"
@@ -171,7 +174,7 @@ NAME_WORD = re.compile(
     """,
     re.X,
 )
-UPPER_NAME_WORD = re.compile(rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*(?![\w'’])")
+UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?![\w'’])")
 # Initials before a surname: "J Patel", "J. Patel", "A.B. Smith".
 INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}|[{_UP}](?=[ \t])")
 NAME_GAP = re.compile(r"[ \t]{1,2}")
@@ -212,3 +215,6 @@ NOT_NAMES = frozenset(
     Breast Bone Renal Thyroid Cardiac Coronary Whole Body Left Right Bilateral Contrast Portable Mobile
     """.split()
 )
+# Words in NOT_NAMES that are also surnames: after a first name ("Callum
+# Ward") they are read as part of the name.
+ALSO_SURNAMES = frozenset({"Ward", "Hall", "Head", "Lead", "Rose", "Hand", "Band"})

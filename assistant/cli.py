@@ -36,9 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--batch", metavar="FILE.jsonl", help="judge one incident per line; print one JSON object per line")
     a.add_argument("--draft", choices=["notification", "report", "local"], help="render a draft document")
     a.add_argument("--out", metavar="PATH", help="with --draft: write the draft here (Markdown or .txt)")
-    a.add_argument(
-        "--allow-identifiers", action="store_true", help="with --draft: write even if identifiers are found"
-    )
+    a.add_argument("--allow-identifiers", action="store_true", help="with --draft: write even if identifiers are found")
 
     sub.add_parser("rules", help="print the rulebook: codes, quoted criteria, sources, thresholds")
 

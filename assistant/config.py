@@ -85,7 +85,9 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], list[str]]:
         if normal in nations:
             values["nation"] = normal
         else:
-            problems.append(f"{path}: [organisation] nation {nation!r} is not one of {', '.join(nations)}; irmer will ask.")
+            problems.append(
+                f"{path}: [organisation] nation {nation!r} is not one of {', '.join(nations)}; irmer will ask."
+            )
             del values["nation"]
     return values, problems
 

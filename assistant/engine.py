@@ -154,7 +154,9 @@ def assess(
     base_met = [j for j in statutory if not j.criterion.complementary and j.outcome.met]
     letters = {j.criterion.code: j for j in judged if j.criterion.complementary and j.outcome.met}
     unknowns = [j for j in statutory if j.outcome.unknown]
-    why_not = tuple(j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary)
+    why_not = tuple(
+        j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
+    )
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -165,7 +167,9 @@ def assess(
         if split is None:
             return decide("undetermined", missing=missing, why_not=why_not)
         name, branches = split
-        return decide("notify", codes=_common_codes(branches), findings=_branch_findings(name, branches), codes_need=(name,))
+        return decide(
+            "notify", codes=_common_codes(branches), findings=_branch_findings(name, branches), codes_need=(name,)
+        )
     else:
         verdict = "voluntary" if "V" in letters else "local"
     if verdict == "local":
@@ -181,7 +185,9 @@ def assess(
     else:
         category, codes_need = category_code(view, book)
         codes = [prefix + (category or "")]
-    findings = tuple(j.finding() for j in base_met) + tuple(letters[code].finding() for code in LETTER_ORDER if code in letters)
+    findings = tuple(j.finding() for j in base_met) + tuple(
+        letters[code].finding() for code in LETTER_ORDER if code in letters
+    )
     open_checks = tuple(OpenCheck(j.criterion.code, _ordered(list(j.outcome.needs))) for j in unknowns)
     return decide(
         verdict,

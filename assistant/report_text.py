@@ -44,7 +44,10 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += [_wrap(f"[{f.code}] {f.reason}", "  ", "      ") for f in d.why_not]
     if d.open_checks:
         lines += ["", "Not yet checked (could add a code):"]
-        lines += [_wrap(f"[{c.code}] needs {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ") for c in d.open_checks]
+        lines += [
+            _wrap(f"[{c.code}] needs {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ")
+            for c in d.open_checks
+        ]
     if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
         a = d.authority
         lines += ["", f"Enforcing authority: {a['name']} ({a['id'].upper()})", _wrap(f"Contact: {a['contact']}")]
@@ -57,7 +60,10 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
             when = f"{left} days left" if left >= 0 else f"{-left} days overdue"
             lines.append(f"  {label}: {due.isoformat()} ({when})")
     elif d.verdict == "notify":
-        lines += ["", "Deadlines: give `discovered_on` to compute them (notify within 14 days, report within 12 weeks)."]
+        lines += [
+            "",
+            "Deadlines: give `discovered_on` to compute them (notify within 14 days, report within 12 weeks).",
+        ]
     if d.also_report_to:
         lines += ["", "Also report to:"]
         lines += [_wrap(f"- {b['name']}: {b['why']}", "  ", "    ") for b in d.also_report_to]
@@ -65,8 +71,15 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += ["", "Duties:"]
         lines += [_wrap(f"- {duty}", "  ", "    ") for duty in d.duties]
     if d.assumptions:
-        lines += ["", _wrap("Assumed because the facts do not say otherwise (each would change the decision): "
-                            + "; ".join(a.says for a in d.assumptions) + ".", "")]
+        lines += [
+            "",
+            _wrap(
+                "Assumed because the facts do not say otherwise (each would change the decision): "
+                + "; ".join(a.says for a in d.assumptions)
+                + ".",
+                "",
+            ),
+        ]
     lines += ["", f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}."]
     lines.append(
         _wrap("Decision support only: the employer's judgement and the medical physics expert's advice decide.", "")

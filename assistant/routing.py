@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.criteria.base import FactView
+from assistant.fact_schema import fact_specs
 from assistant.rulebook import Rulebook
 
 
@@ -39,7 +40,9 @@ def other_bodies(book: Rulebook, facts: FactView, verdict: str) -> list[dict[str
     return out
 
 
-def duties(book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]) -> list[str]:
+def duties(
+    book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]
+) -> list[str]:
     if verdict == "outside_irmer":
         return [
             "This is not an IR(ME)R notification: report the over-exposure to the Health and Safety Executive "
@@ -63,8 +66,10 @@ def duties(book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.da
         ]
     elif verdict == "undetermined":
         out.append(
-            "Finish the immediate preliminary investigation to establish: " + ", ".join(missing) + ". "
-            f"If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, not from now."
+            "Finish the immediate preliminary investigation to establish: "
+            + ", ".join(fact_specs()[n].label for n in missing)
+            + f". If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, "
+            "not from now."
         )
     elif verdict == "voluntary":
         out.append("A voluntary notification (code V) shares learning; it is not required by regulation 8(4).")

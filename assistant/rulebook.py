@@ -38,9 +38,7 @@ class Threshold:
     def contains(self, value: Fraction) -> bool:
         if self.min is not None and (value < self.min or (value == self.min and not self.min_inclusive)):
             return False
-        if self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)):
-            return False
-        return True
+        return not (self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)))
 
     def show(self, value: Fraction) -> str:
         if self.unit == "%":
@@ -68,9 +66,17 @@ class Threshold:
 
     def _gap(self, value: Fraction) -> str:
         if self.min is not None and value <= self.min:
-            return f": {self.show(self.min - value)} short" if value < self.min else ": exactly at the edge, which is excluded"
+            return (
+                f": {self.show(self.min - value)} short"
+                if value < self.min
+                else ": exactly at the edge, which is excluded"
+            )
         if self.max is not None and value >= self.max:
-            return f": {self.show(value - self.max)} over" if value > self.max else ": exactly at the edge, which is excluded"
+            return (
+                f": {self.show(value - self.max)} over"
+                if value > self.max
+                else ": exactly at the edge, which is excluded"
+            )
         return ""
 
 

@@ -27,5 +27,8 @@ def render_rules(book: Rulebook) -> str:
         out.append("")
     ages = ", ".join(f"{n} under {a}" for n, a in book.child_under_years.items())
     out.append(f"Child: {ages}.")
-    out.append(f"Deadlines: notify within {book.notify_within_days} days, report within {book.report_within_days} days of discovery.")
+    out.append(
+        f"Deadlines: notify within {book.notify_within_days} days, "
+        f"report within {book.report_within_days} days of discovery."
+    )
     return "\n".join(out)

@@ -71,11 +71,10 @@ def check_value(spec: FactSpec, value: Any) -> Any:
         raise ValueError(what)
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(what)
-    if spec.type == "int":
-        if isinstance(value, float):
-            if not value.is_integer():
-                raise ValueError(what)
-            value = int(value)
+    if spec.type == "int" and isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(what)
+        value = int(value)
     if spec.min is not None and (value < spec.min or (spec.min_exclusive and value == spec.min)):
         raise ValueError(what)
     if spec.max is not None and (value > spec.max or (spec.max_exclusive and value == spec.max)):
@@ -108,7 +107,9 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
 def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any]:
     """Validated facts from a mapping read from YAML/JSON or built by the chat."""
     if raw is None:
-        raise InputError(["The incident is empty: give at least `jurisdiction` (england, wales, scotland or northern_ireland)."])
+        raise InputError(
+            ["The incident is empty: give at least `jurisdiction` (england, wales, scotland or northern_ireland)."]
+        )
     if not isinstance(raw, Mapping):
         raise InputError([f"An incident must be a mapping of fact names to values; got {_shown(raw)}."])
     specs = fact_specs()

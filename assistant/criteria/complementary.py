@@ -25,7 +25,9 @@ def more_than_one(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
 
 @evaluates("E")
 def equipment(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    return facts.flag("equipment_fault", "an equipment failure was the direct cause", "equipment was not the direct cause")
+    return facts.flag(
+        "equipment_fault", "an equipment failure was the direct cause", "equipment was not the direct cause"
+    )
 
 
 @evaluates("V")

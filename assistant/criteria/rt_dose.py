@@ -29,7 +29,9 @@ def over_dose(row: Criterion, facts: FactView) -> Outcome:
 
 def under_dose(row: Criterion, facts: FactView) -> Outcome:
     """8.2's dose factor: PTV under-dose over the whole course."""
-    return _ratio(facts, "course_dose_ratio_ptv", row.threshold("course"), "delivered ÷ intended dose to the PTV, whole course,")
+    return _ratio(
+        facts, "course_dose_ratio_ptv", row.threshold("course"), "delivered ÷ intended dose to the PTV, whole course,"
+    )
 
 
 def _miss(facts: FactView, kind: str) -> Outcome:

@@ -21,7 +21,9 @@ def images_in_one_fraction(c: Criterion, facts: FactView, book: Rulebook) -> Out
     count = (
         unknown(["fraction_images_max"])
         if images is None
-        else c.threshold("images").check(images, "most imaging exposures in one fraction (including the intended image)")
+        else c.threshold("images").check(
+            images, "most imaging exposures in one fraction (including the intended image)"
+        )
     )
     cause = facts.flag("setup_error", "a set-up error caused them", "they were not caused by a set-up error")
     return all_of(count, cause)

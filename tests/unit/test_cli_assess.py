@@ -31,7 +31,9 @@ def test_public_scenario_through_the_command(scenario: dict[str, Any], tmp_path:
 
 
 def test_yaml_from_stdin_and_readable_text() -> None:
-    facts = "jurisdiction: england\nexposure: unintended\nsetting: diagnostic\nintended_dose_msv: 1.0\ntotal_dose_msv: 12\n"
+    facts = (
+        "jurisdiction: england\nexposure: unintended\nsetting: diagnostic\nintended_dose_msv: 1.0\ntotal_dose_msv: 12\n"
+    )
     result = irmer("assess", "-", stdin=facts)
     assert result.returncode == 0
     out = result.stdout
@@ -85,7 +87,10 @@ BAD_INPUT = {
     "infinite": ("jurisdiction: england\nintended_dose_msv: .inf\n", ["`intended_dose_msv`", "inf"]),
     "string number": ('{"jurisdiction": "england", "total_dose_msv": "4.0"}', ["`total_dose_msv`", "the text '4.0'"]),
     "yes as text": ('{"jurisdiction": "england", "setup_error": "yes"}', ["`setup_error`", "true or false"]),
-    "fractional count": ("jurisdiction: england\nplanning_scans_total: 2.5\n", ["`planning_scans_total`", "whole number"]),
+    "fractional count": (
+        "jurisdiction: england\nplanning_scans_total: 2.5\n",
+        ["`planning_scans_total`", "whole number"],
+    ),
     "zero count": ("jurisdiction: england\nplanning_scans_total: 0\n", ["`planning_scans_total`", "≥ 1"]),
     "boolean as number": ("jurisdiction: england\nage_years: true\n", ["`age_years`"]),
     "zero prescribed": ("jurisdiction: england\nprescribed_activity_mbq: 0\n", ["`prescribed_activity_mbq`", "> 0"]),

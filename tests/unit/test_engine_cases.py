@@ -46,8 +46,18 @@ def test_every_code_given_is_backed_by_a_finding(facts: dict[str, Any], expect: 
 
 
 def test_findings_quote_and_explain() -> None:
-    out = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic",
-                              "age_years": 54, "intended_dose_msv": 0.02, "total_dose_msv": 4.0})).to_json()
+    out = assess(
+        parse_facts(
+            {
+                "jurisdiction": "england",
+                "exposure": "unintended",
+                "setting": "diagnostic",
+                "age_years": 54,
+                "intended_dose_msv": 0.02,
+                "total_dose_msv": 4.0,
+            }
+        )
+    ).to_json()
     (finding,) = out["findings"]
     assert finding["code"] == "2.1"
     assert "3mSv or above (adult)" in finding["criterion"]
@@ -56,8 +66,17 @@ def test_findings_quote_and_explain() -> None:
 
 
 def test_why_not_gives_the_gap() -> None:
-    out = assess(parse_facts({"jurisdiction": "england", "exposure": "accidental", "setting": "diagnostic",
-                              "age_years": 40, "total_dose_msv": 2.9})).to_json()
+    out = assess(
+        parse_facts(
+            {
+                "jurisdiction": "england",
+                "exposure": "accidental",
+                "setting": "diagnostic",
+                "age_years": 40,
+                "total_dose_msv": 2.9,
+            }
+        )
+    ).to_json()
     assert out["verdict"] == "local"
     (why,) = out["why_not"]
     assert why["code"] == "1"

@@ -70,7 +70,9 @@ def test_guidance_copy_matches_the_shared_source_when_present() -> None:
 
 
 def test_irmer_rules_lists_every_code_with_its_quotation() -> None:
-    out = subprocess.run([sys.executable, "-m", "assistant", "rules"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "rules"], capture_output=True, text=True, check=True
+    ).stdout
     for c in BOOK.criteria:
         assert re.search(rf"^{re.escape(c.code)}\s", out, re.M), c.code
         assert fold(c.quote[0]) in fold(out)

@@ -1,4 +1,4 @@
-"""Several typed answers at once (e.g. intended and total dose). Enter moves on; Enter on the last sends."""
+"""Several answers at once (e.g. intended and total dose). Enter moves to the next line; Enter on the last sends."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, Select
 
 from assistant.ui.safe_text import plain
 from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
@@ -15,15 +15,18 @@ from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
 
 @dataclass(frozen=True)
 class FormRow:
+    """One fact: typed (a hint says the unit) or picked from `options` (labels)."""
+
     fact: str
     label: str
     hint: str
     allow_unknown: bool
     value: str = ""
+    options: tuple[str, ...] = ()
 
 
 class FormAnswer(Vertical):
-    """One labelled Input per fact; sends {fact: text}. A row left empty is sent empty for the flow to judge."""
+    """Sends {fact: text}: what was typed, the picked label, or "Don't know". An empty line is sent empty."""
 
     def __init__(self, question_id: str, rows: list[FormRow]) -> None:
         super().__init__(id="answer", classes="answer form")
@@ -32,29 +35,61 @@ class FormAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         for row in self.rows:
+            yield Label(plain(row.label), classes="form-label")
             with Horizontal(classes="form-row"):
-                yield Label(plain(row.label), classes="form-label")
-                yield Input(value=row.value, placeholder=row.hint, id=f"field-{row.fact}", classes="form-input")
-                if row.allow_unknown:
-                    yield Button(DONT_KNOW, id=f"unknown-{row.fact}", classes="form-unknown", compact=True)
-        yield Button("Send (Enter on the last line)", id="form-send", compact=True)
+                if row.options:
+                    choices = [*row.options, DONT_KNOW] if row.allow_unknown else list(row.options)
+                    yield Select(
+                        [(plain(c), c) for c in choices],
+                        value=row.value if row.value in choices else Select.NULL,
+                        prompt="Choose…",
+                        compact=True,
+                        id=f"field-{row.fact}",
+                        classes="form-input",
+                    )
+                else:
+                    yield Input(
+                        value=row.value, placeholder=row.hint, compact=True, id=f"field-{row.fact}", classes="form-input"
+                    )
+                    if row.allow_unknown:
+                        yield Button(DONT_KNOW, id=f"unknown-{row.fact}", classes="form-unknown", compact=True)
+        yield Button("Send", id="form-send", compact=True, variant="primary")
 
     def focus(self, scroll_visible: bool = True) -> FormAnswer:
-        self.query(Input).first().focus(scroll_visible)
+        self.query_one(f"#field-{self.rows[0].fact}").focus(scroll_visible)
         return self
 
     def values(self) -> dict[str, str]:
-        return {row.fact: self.query_one(f"#field-{row.fact}", Input).value for row in self.rows}
+        out: dict[str, str] = {}
+        for row in self.rows:
+            widget = self.query_one(f"#field-{row.fact}")
+            if isinstance(widget, Select):
+                out[row.fact] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Input):
+                out[row.fact] = widget.value
+        return out
+
+    def _fields(self) -> list[Input | Select[str]]:
+        return [w for w in self.query(".form-input") if isinstance(w, Input | Select)]
+
+    def _advance(self, after: Input | Select[str]) -> None:
+        fields = self._fields()
+        position = fields.index(after)
+        if position + 1 < len(fields):
+            fields[position + 1].focus()
+        else:
+            self.post_message(Answered(self.question_id, self.values()))
 
     @on(Input.Submitted)
     def _next_or_send(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = list(self.query(Input))
-        position = inputs.index(event.input)
-        if position + 1 < len(inputs):
-            inputs[position + 1].focus()
-        else:
-            self.post_message(Answered(self.question_id, self.values()))
+        self._advance(event.input)
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.NULL and event.select.has_focus:
+            self._advance(event.select)
 
     @on(Button.Pressed, ".form-unknown")
     def _unknown(self, event: Button.Pressed) -> None:
@@ -62,7 +97,7 @@ class FormAnswer(Vertical):
         fact = (event.button.id or "").removeprefix("unknown-")
         field = self.query_one(f"#field-{fact}", Input)
         field.value = DONT_KNOW
-        field.focus()
+        self._advance(field)
 
     @on(Button.Pressed, "#form-send")
     def _send(self, event: Button.Pressed) -> None:

@@ -11,36 +11,50 @@ from assistant.ui.safe_text import plain
 from assistant.ui.widgets.answer_base import Answered
 
 NONE_OF_THESE = "None of these"
-_NONE = -1
 
 
 class MultiAnswer(SelectionList[int]):
-    """Ticked labels are sent as a list; "None of these" sends an empty list."""
+    """Ticked labels are sent as a list. An exclusive option ("None of these") and the others untick each other."""
 
     BINDINGS = [Binding("enter", "submit", "Send ticked", show=True)]
 
-    def __init__(self, question_id: str, labels: list[str], *, ticked: list[str] | None = None) -> None:
+    def __init__(
+        self, question_id: str, labels: list[str], *, exclusive: set[str], ticked: list[str] | None = None
+    ) -> None:
         ticked = ticked or []
-        selections = [Selection(plain(label), n, label in ticked) for n, label in enumerate(labels)]
-        selections.append(Selection(plain(NONE_OF_THESE), _NONE, False))
+        self.labels = list(labels)
+        self.added_none = not exclusive
+        if self.added_none:
+            # The flow offers no "none" option: an empty list says nothing applies.
+            self.labels.append(NONE_OF_THESE)
+            exclusive = {NONE_OF_THESE}
+        self.exclusive = {n for n, label in enumerate(self.labels) if label in exclusive}
+        selections = [Selection(plain(label), n, label in ticked) for n, label in enumerate(self.labels)]
         super().__init__(*selections, id="answer", classes="answer multi")
         self.question_id = question_id
-        self.labels = labels
         self.border_title = "Space ticks · Enter sends"
 
     @on(SelectionList.SelectionToggled)
-    def _exclusive_none(self, event: SelectionList.SelectionToggled[int]) -> None:
+    def _exclusive(self, event: SelectionList.SelectionToggled[int]) -> None:
         # "None of these" and any real option contradict each other: the latest tick wins.
-        if event.selection.value == _NONE and _NONE in self.selected:
-            for n in range(len(self.labels)):
+        value = event.selection.value
+        if value not in self.selected:
+            return
+        others = [n for n in self.selected if n != value]
+        if value in self.exclusive:
+            for n in others:
                 self.deselect(n)
-        elif event.selection.value != _NONE and event.selection.value in self.selected:
-            self.deselect(_NONE)
+        else:
+            for n in others:
+                if n in self.exclusive:
+                    self.deselect(n)
 
     def action_submit(self) -> None:
-        chosen = [self.labels[n] for n in sorted(self.selected) if n != _NONE]
-        if not chosen and _NONE not in self.selected:
+        if not self.selected:
             # Sending nothing ticked would read as "none": make the person say so.
-            self.notify('Tick at least one, or "None of these".', severity="warning")
+            self.notify(f'Tick at least one (Space), or "{self.labels[max(self.exclusive)]}".', severity="warning")
             return
+        chosen = [self.labels[n] for n in sorted(self.selected)]
+        if self.added_none:
+            chosen = [label for label in chosen if label != NONE_OF_THESE]
         self.post_message(Answered(self.question_id, chosen))

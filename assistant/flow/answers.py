@@ -1,0 +1,450 @@
+"""Reading what a person typed: choices, numbers with units, yes/no, dates.
+
+Every refusal is an AnswerError whose message repeats what was typed and
+says what is accepted. Typed text is data: it is quoted back unchanged,
+never interpreted as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from assistant.fact_schema import fact_specs
+from assistant.flow.questions import Field, Option, Question
+from assistant.numbers import fmt
+from assistant.validation import check_value
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be taken as typed; the question stays open."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+UNKNOWN_WORDS = frozenset(
+    {"don't know", "dont know", "don’t know", "do not know", "unknown", "not sure", "?", "dk", "not known"}
+)
+YES_WORDS = frozenset({"y", "yes"})
+NO_WORDS = frozenset({"n", "no"})
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+# Units by kind: typed spelling (lower case) -> factor to the kind's own unit.
+_UNITS: dict[str, dict[str, Decimal]] = {
+    "dose_msv": {
+        "msv": Decimal(1),
+        "millisievert": Decimal(1),
+        "millisieverts": Decimal(1),
+        "µsv": Decimal("0.001"),
+        "μsv": Decimal("0.001"),
+        "usv": Decimal("0.001"),
+        "microsievert": Decimal("0.001"),
+        "microsieverts": Decimal("0.001"),
+        "sv": Decimal(1000),
+        "sievert": Decimal(1000),
+        "sieverts": Decimal(1000),
+    },
+    "dose_mgy": {
+        "mgy": Decimal(1),
+        "milligray": Decimal(1),
+        "cgy": Decimal(10),
+        "centigray": Decimal(10),
+        "gy": Decimal(1000),
+        "gray": Decimal(1000),
+        "µgy": Decimal("0.001"),
+        "μgy": Decimal("0.001"),
+        "ugy": Decimal("0.001"),
+        "microgray": Decimal("0.001"),
+    },
+    "activity_mbq": {
+        "mbq": Decimal(1),
+        "megabecquerel": Decimal(1),
+        "gbq": Decimal(1000),
+        "gigabecquerel": Decimal(1000),
+        "kbq": Decimal("0.001"),
+        "mci": Decimal(37),  # 1 mCi = 37 MBq exactly
+        "millicurie": Decimal(37),
+        "millicuries": Decimal(37),
+        "µci": Decimal("0.037"),
+        "μci": Decimal("0.037"),
+        "uci": Decimal("0.037"),
+    },
+    "ratio": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},
+    "count": {},
+    "years": {
+        "y": Decimal(1),
+        "yr": Decimal(1),
+        "yrs": Decimal(1),
+        "year": Decimal(1),
+        "years": Decimal(1),
+        "years old": Decimal(1),
+        "months": Decimal(1) / Decimal(12),
+        "month": Decimal(1) / Decimal(12),
+    },
+}
+KIND_WORDS = {
+    "dose_msv": "an effective dose",
+    "dose_mgy": "an absorbed dose",
+    "activity_mbq": "an activity",
+    "ratio": "a ratio",
+    "count": "a whole number",
+    "years": "an age",
+}
+EXAMPLES = {
+    "dose_msv": "a dose in mSv such as 0.4, 0.4 mSv, 400 µSv or 0.0004 Sv",
+    "dose_mgy": "a dose in mGy such as 12, 12 mGy, 1.2 cGy or 0.012 Gy",
+    "activity_mbq": "an activity such as 1500, 1500 MBq, 1.5 GBq or 40 mCi",
+    "ratio": "a ratio of delivered to intended such as 1.12, 112% or 3x",
+    "count": "a whole number such as 3",
+    "years": "an age in years such as 54, or 6 months",
+}
+# A bare ratio this large is more likely a percentage typed without its sign.
+_PLAIN_RATIO_LIMIT = Decimal(10)
+_NUMBER = re.compile(r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e(?P<exp>[+-]?\d+))?\s*(?P<unit>.*)$")
+_MONTHS = {m.lower(): i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one answer means: facts set, facts left unknown, circumstances absent, ticks, and the echo."""
+
+    sets: dict[str, Any] = field(default_factory=dict)
+    unknown: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    ticks: tuple[str, ...] = ()
+    echo: str = ""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.strip().lower().replace("’", "'").split())
+
+
+def is_unknown(text: str) -> bool:
+    return _norm(text) in UNKNOWN_WORDS
+
+
+def _typed(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise AnswerError(f"Expected typed text, got {type(raw).__name__}.")
+    return raw
+
+
+def pick_option(options: Sequence[Option], raw: str, *, what: str = "an option") -> Option:
+    """The option typed: its number, its value, or a unique beginning of its label or value."""
+    text = _norm(raw)
+    listing = "; ".join(f"{i}. {o.label}" for i, o in enumerate(options, 1))
+    if not text:
+        raise AnswerError(f"Nothing was typed. Choose {what}: {listing}.")
+    if text.isdigit():
+        index = int(text)
+        if 1 <= index <= len(options):
+            return options[index - 1]
+        raise AnswerError(f"“{raw}” is not an option number: choose 1 to {len(options)} ({listing}).")
+    as_value = text.replace(" ", "_").replace("-", "_")
+    for o in options:
+        if as_value == o.value_text.lower() or text == _norm(o.label):
+            return o
+    matches = [o for o in options if _norm(o.label).startswith(text) or o.value_text.lower().startswith(as_value)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = "; ".join(o.label for o in matches)
+        raise AnswerError(f"“{raw}” could be more than one option ({names}): type more of it, or its number.")
+    raise AnswerError(f"“{raw}” is not one of the options. Choose {what} by number or name: {listing}.")
+
+
+def parse_yesno(raw: str, *, allow_unknown: bool) -> bool | None:
+    text = _norm(_typed(raw))
+    if text in YES_WORDS:
+        return True
+    if text in NO_WORDS:
+        return False
+    if text in UNKNOWN_WORDS and allow_unknown:
+        return None
+    accepted = "yes or no (y, n)" + (" or don't know" if allow_unknown else "")
+    raise AnswerError(f"“{raw}” is not an answer to a yes/no question: type {accepted}.")
+
+
+def _unit_kind_of(unit: str) -> str | None:
+    for kind, units in _UNITS.items():
+        if unit in units:
+            return kind
+    return None
+
+
+def parse_number(raw: str, unit_kind: str) -> int | float:
+    """A number in the unit kind's own unit (mSv, mGy, MBq, ratio, count, years)."""
+    typed = _typed(raw)
+    text = _norm(typed)
+    expected = EXAMPLES[unit_kind]
+    if unit_kind == "count" and text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    match = _NUMBER.match(text.replace(" ", "", 1) if text[:1] in "+-" else text)
+    if not match:
+        if text in ("nan", "inf", "infinity", "-inf") or "nan" in text or "inf" in text:
+            raise AnswerError(f"“{typed}” is not a finite number: give {expected}.")
+        raise AnswerError(f"“{typed}” is not a number: give {expected}.")
+    unit = match["unit"].strip().rstrip(".")
+    try:
+        value = Decimal(match["num"].replace(",", ""))
+        if match["exp"]:
+            value = value.scaleb(int(match["exp"]))
+    except InvalidOperation as err:  # pragma: no cover - the pattern admits only decimals
+        raise AnswerError(f"“{typed}” is not a number: give {expected}.") from err
+    if unit:
+        factor = _UNITS[unit_kind].get(unit)
+        if factor is None:
+            other = _unit_kind_of(unit)
+            if other is not None and other != unit_kind:
+                raise AnswerError(
+                    f"“{typed}” is {KIND_WORDS[other]}, but this asks for {KIND_WORDS[unit_kind]}: give {expected}."
+                )
+            raise AnswerError(f"“{typed}”: the unit “{unit}” is not recognised here; give {expected}.")
+        value *= factor
+    elif unit_kind == "ratio" and value >= _PLAIN_RATIO_LIMIT:
+        raise AnswerError(
+            f"“{typed}” as a ratio would be {typed} times the intended value: type {typed}% for a percentage, "
+            f"or {typed}x if you do mean {typed} times."
+        )
+    if value < 0:
+        raise AnswerError(f"“{typed}” is negative: give {expected}.")
+    if unit_kind == "count":
+        if value != value.to_integral_value():
+            raise AnswerError(f"“{typed}” is not a whole number: give {expected}.")
+        return int(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise AnswerError(f"“{typed}” is too large: give {expected}.")
+    return number
+
+
+def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
+    """A past or present date: today, yesterday, 2026-11-20, 20/11/2026 or 20-11-2026 (day first), 20 Nov 2026."""
+    typed = _typed(raw)
+    text = _norm(typed)
+    today = today or dt.date.today()
+    accepted = "today, yesterday, 2026-11-20, 20/11/2026 (day/month/year) or 20 Nov 2026"
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - dt.timedelta(days=1)
+    day = month = year = None
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})", text):
+        name = m.group(2)[:3]
+        if name not in _MONTHS or not "january february march april may june july august september october november december".count(m.group(2)):
+            raise AnswerError(f"“{typed}”: “{m.group(2)}” is not a month. Give a date as {accepted}.")
+        day, month, year = int(m.group(1)), _MONTHS[name], int(m.group(3))
+    if day is None or month is None or year is None:
+        raise AnswerError(f"“{typed}” is not a date. Give a date as {accepted}.")
+    try:
+        date = dt.date(year, month, day)
+    except ValueError as err:
+        raise AnswerError(f"“{typed}” is not a real date ({err}). Give a date as {accepted}.") from err
+    if date > today:
+        raise AnswerError(f"“{typed}” is in the future ({date.isoformat()}); give the date it happened or was discovered.")
+    return date
+
+
+def _unit_label(unit_kind: str | None, fact: str) -> str:
+    unit = fact_specs()[fact].unit
+    if unit_kind == "ratio":
+        return "×"
+    return unit
+
+
+def show_value(f: Field, value: Any) -> str:
+    """A value as the transcript shows it."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    if isinstance(value, int | float):
+        unit = _unit_label(f.unit_kind, f.fact)
+        shown = fmt(value)
+        if unit == "×":
+            return f"{shown}×"
+        if f.unit_kind == "count":
+            return shown
+        return f"{shown} {unit}".strip()
+    return str(value)
+
+
+def _checked(f: Field, value: Any, typed: str) -> Any:
+    spec = fact_specs()[f.fact]
+    try:
+        value = check_value(spec, value)
+    except ValueError as err:
+        raise AnswerError(f"“{typed}” is out of range for {f.label.lower()}: it accepts {spec.accepted()}.") from err
+    if f.min is not None and value < f.min:
+        raise AnswerError(f"“{typed}” is too small for {f.label.lower()}: give {fmt(f.min)} or more.")
+    return value
+
+
+def parse_field(f: Field, raw: Any) -> tuple[bool, Any, str]:
+    """One field's answer: (known, value, echo). Blank or "don't know" is unknown when allowed."""
+    typed = _typed(raw)
+    if not typed.strip() or is_unknown(typed):
+        if f.allow_unknown:
+            return False, None, "don't know"
+        raise AnswerError(f"{f.label} is needed here; “don't know” is not accepted for it.")
+    if f.options:
+        option = pick_option(f.options, typed, what=f.label.lower())
+        return True, option.sets[f.fact], option.label
+    spec = fact_specs()[f.fact]
+    if spec.type == "bool":
+        answer = parse_yesno(typed, allow_unknown=f.allow_unknown)
+        return (answer is not None), answer, {True: "Yes", False: "No", None: "don't know"}[answer]
+    if spec.type == "date":
+        date = parse_date(typed)
+        return True, date, show_value(f, date)
+    assert f.unit_kind is not None
+    value = _checked(f, parse_number(typed, f.unit_kind), typed)
+    echo = show_value(f, value)
+    if _norm(typed) != _norm(echo) and _norm(typed) != fmt(value):
+        echo = f"{echo} (typed “{typed.strip()}”)"
+    return True, value, echo
+
+
+def _parse_choice(q: Question, raw: Any) -> Parsed:
+    typed = _typed(raw)
+    if q.allow_unknown and is_unknown(typed):
+        return Parsed(unknown=q.facts, echo="Don't know")
+    option = pick_option(q.options, typed)
+    return Parsed(sets=dict(option.sets), unknown=option.unknown, echo=option.label)
+
+
+def _parse_multi(q: Question, raw: Any) -> Parsed:
+    items = [p for p in re.split(r"[,;\n]", raw)] if isinstance(raw, str) else raw
+    if not isinstance(items, Sequence) or not all(isinstance(i, str) for i in items):
+        raise AnswerError("Expected the ticked options as a list of their labels.")
+    items = [i for i in items if i.strip()]
+    if not items:
+        raise AnswerError("Nothing was ticked: tick every option that applies, or “None of these”.")
+    chosen: list[Option] = []
+    for item in items:
+        option = pick_option(q.options, item)
+        if option not in chosen:
+            chosen.append(option)
+    exclusive = [o for o in chosen if o.exclusive]
+    if exclusive and len(chosen) > 1:
+        raise AnswerError(f"“{exclusive[0].label}” cannot be ticked together with other options.")
+    sets: dict[str, Any] = {}
+    absent: list[str] = []
+    for o in q.options:
+        values = o.sets if o in chosen else o.unticked
+        for fact, value in values.items():
+            if value is None:
+                absent.append(fact)
+            else:
+                sets[fact] = value
+    ticks = tuple(o.value_text for o in chosen if not o.exclusive)
+    echo = "; ".join(o.label for o in chosen)
+    return Parsed(sets=sets, absent=tuple(absent), ticks=ticks, echo=echo)
+
+
+def _parse_form(q: Question, raw: Any) -> Parsed:
+    if not isinstance(raw, Mapping):
+        raise AnswerError("Expected one answer per field of this form.")
+    names = {f.fact for f in q.fields}
+    extra = [k for k in raw if k not in names]
+    if extra:
+        raise AnswerError(f"This form has no field {', '.join(map(str, extra))}; its fields are {', '.join(names)}.")
+    sets: dict[str, Any] = {}
+    unknown: list[str] = []
+    echoes: list[str] = []
+    problems: list[str] = []
+    for f in q.fields:
+        try:
+            known, value, echo = parse_field(f, raw.get(f.fact, ""))
+        except AnswerError as err:
+            problems.append(f"{f.label}: {err.message}")
+            continue
+        if known:
+            sets[f.fact] = value
+        else:
+            unknown.append(f.fact)
+        echoes.append(f"{f.label}: {echo}")
+    if problems:
+        raise AnswerError(" ".join(problems))
+    return Parsed(sets=sets, unknown=tuple(unknown), echo="; ".join(echoes))
+
+
+def parse_answer(q: Question, raw: Any) -> Parsed:
+    """What an answer to `q` means; raises AnswerError when it cannot be taken as typed."""
+    if q.kind == "choice":
+        return _parse_choice(q, raw)
+    if q.kind == "multi":
+        return _parse_multi(q, raw)
+    if q.kind == "form":
+        return _parse_form(q, raw)
+    f = q.fields[0]
+    known, value, echo = parse_field(f, raw)
+    if known:
+        return Parsed(sets={f.fact: value}, echo=echo)
+    return Parsed(unknown=(f.fact,), echo="Don't know")
+
+
+def _typed_value(f: Field, value: Any) -> str:
+    if f.options:
+        return next(o.value_text for o in f.options if o.sets.get(f.fact) == value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return fmt(value, 6)
+
+
+def answer_for(q: Question, facts: Mapping[str, Any]) -> str | list[str] | dict[str, str]:
+    """What a person who knows these facts would type (an absent fact: "don't know").
+
+    Used to resume from an incident file and to drive the flow in tests and
+    benchmarks exactly as a user would.
+    """
+    specs = fact_specs()
+
+    def known(name: str) -> Any:
+        if name in facts:
+            return facts[name]
+        rule = specs[name].when_absent
+        return rule.value if rule is not None and name == "exposed_person" else None
+
+    if q.kind == "choice":
+        for o in q.options:
+            if o.sets and all(known(k) == v for k, v in o.sets.items()) and all(known(u) is None for u in o.unknown):
+                return o.value_text
+        return "don't know"
+    if q.kind == "multi":
+        ticked = []
+        for o in q.options:
+            if o.exclusive:
+                continue
+            if o.sets and all(
+                (facts.get(k) == v) or (isinstance(v, int) and not isinstance(v, bool) and (facts.get(k) or 0) >= v)
+                for k, v in o.sets.items()
+            ):
+                ticked.append(o.value_text)
+            elif not o.sets and any(facts.get(k) is not None for k in o.unticked):
+                ticked.append(o.value_text)
+        none = [o.value_text for o in q.options if o.exclusive]
+        return ticked or none
+    if q.kind == "form":
+        return {f.fact: (_typed_value(f, facts[f.fact]) if f.fact in facts else "don't know") for f in q.fields}
+    f = q.fields[0]
+    return _typed_value(f, facts[f.fact]) if f.fact in facts else "don't know"
