@@ -34,6 +34,7 @@ reported, not the title.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sys
@@ -262,12 +263,15 @@ def _emails(text: str) -> Iterator[Hit]:
 # --- Names -------------------------------------------------------------------
 
 
-def _read_name(text: str, pos: int, *, after_title: bool, min_words: int) -> tuple[int, int] | None:
+def _read_name(
+    text: str, pos: int, *, after_title: bool, min_words: int, upper_first: bool = False
+) -> tuple[int, int] | None:
     """The span of the name starting at `pos`, read word by word, or None.
 
     After a title an upper-case surname ("Mr SMITH") and surnames that are
     also ordinary words ("Dr Ward") are accepted; elsewhere the first word
-    must look like a name, and words such as "Safety" end it.
+    must look like a name (upper case only after a label, `upper_first`),
+    and words such as "Safety" end it.
     """
     stop = p.NEVER_NAMES if after_title else p.NEVER_NAMES | p.NOT_NAMES
     start = pos
@@ -282,7 +286,7 @@ def _read_name(text: str, pos: int, *, after_title: bool, min_words: int) -> tup
         pos = gap.end()
     while words < 4:
         word = p.NAME_WORD.match(text, pos)
-        if word is None and (after_title or end is not None):
+        if word is None and (after_title or upper_first or end is not None):
             word = p.UPPER_NAME_WORD.match(text, pos)
         if word is None:
             break
@@ -305,6 +309,10 @@ def _names(text: str) -> Iterator[Hit]:
         span = _read_name(text, match.end(), after_title=True, min_words=1)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.SOFT_TITLE.finditer(text):
+        span = _read_name(text, match.end(), after_title=False, min_words=1)
+        if span:
+            yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.PATIENT_CONTEXT.finditer(text):
         span = _read_name(text, match.end(), after_title=False, min_words=1)
         if span:
@@ -316,7 +324,7 @@ def _names(text: str) -> Iterator[Hit]:
             # "Protocol name:" or "Scanner name:" names a thing, not a person.
             if before and before.group(1).isalpha() and before.group(1).lower() not in p.NAME_LABEL_OWNERS:
                 continue
-        span = _read_name(text, match.end(), after_title=False, min_words=1)
+        span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.ROLE_CONTEXT.finditer(text):
@@ -339,11 +347,14 @@ def find_identifiers(text: str) -> list[Hit]:
     """
     candidates = [hit for finder in _FINDERS for hit in finder(text)]
     candidates.sort(key=lambda h: (-(h.end - h.start), _SPECIFICITY[h.kind], h.start))
-    kept: list[Hit] = []
+    kept: list[Hit] = []  # sorted by start, never overlapping
+    starts: list[int] = []
     for hit in candidates:
-        if all(hit.end <= other.start or other.end <= hit.start for other in kept):
-            kept.append(hit)
-    kept.sort(key=lambda h: h.start)
+        i = bisect.bisect_left(starts, hit.start)
+        if (i > 0 and kept[i - 1].end > hit.start) or (i < len(kept) and kept[i].start < hit.end):
+            continue
+        kept.insert(i, hit)
+        starts.insert(i, hit.start)
     return kept
 
 

@@ -53,7 +53,7 @@ _DATE = rf"""
     (?![\w/])
 """
 # What says "this date is a birth date": DOB, D.O.B., date of birth, born (on).
-_DOB_WORDS = r"(?:\bd\.?o\.?b\b\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b)"
+_DOB_WORDS = r"(?:\bd\.?o\.?b(?![a-z])\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b)"
 # Between the words and the date: punctuation and a few linking words only,
 # so "born in Leeds and scanned on 12/03/2024" is not a birth date.
 _DOB_GAP = r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|given[ \t]+as|recorded[ \t]+as|as)[ \t]+)?"
@@ -66,7 +66,7 @@ DATE_PARTS = re.compile(r"\d+|[a-z]+", re.I)
 # Only after a label: a bare "CT2", "Room 4B" or "400 MBq" is never an id.
 _HOSPITAL_LABEL = r"""
     (?:
-        \bM\.?R\.?N\b\.?                                            # MRN, M.R.N.
+        \bM\.?R\.?N(?![a-z])\.?                                     # MRN, M.R.N., MRN12345
       | \bmedical[ \t]+records?[ \t]+(?:number|no\b\.?)
       | \b(?:hospital|hosp\b\.?)[ \t]*(?:number|no\b\.?|num\b|id\b|ref\b)
       | \bunit[ \t]+(?:number|no\b\.?)
@@ -141,6 +141,9 @@ EMAIL = re.compile(
 # The contexts that announce a name. The name itself is read word by word
 # (NAME_WORD, INITIALS) so that words which are not names can end it.
 TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
+# Forms of address that are also ordinary words ("Nurse Specialist", "Sister
+# ward"): what follows them must look like a name.
+SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
 PATIENT_CONTEXT = re.compile(
     r"\bpatient(?:['’]s)?(?:[ \t]+(?:named|called|known[ \t]+as))?[ \t]*[:,\-–—]?[ \t]*",
     re.I,
@@ -160,7 +163,7 @@ NAME_LABEL_OWNERS = frozenset(
 ROLE_CONTEXT = re.compile(
     r"\b(?:radiographer|operator|referrer|practitioner|physicist|technologist|nurse|consultant|registrar"
     r"|radiologist|sonographer|clinician|doctor|dosimetrist|therapist|colleague|relative|carer|husband|wife"
-    r"|partner|mother|father|daughter|son|(?:referred|reported|checked|signed|seen|authori[sz]ed|justified"
+    r"|partner|mother|father|daughter|son|next[ \t]+of[ \t]+kin|NOK|GP|MPE|RPA|RPS|(?:referred|reported|checked|signed|seen|authori[sz]ed|justified"
     r"|performed|scanned|treated|witnessed|escorted|accompanied)[ \t]+by)[ \t]*[:,]?[ \t]*",
     re.I,
 )
@@ -184,7 +187,7 @@ NAME_GAP = re.compile(r"[ \t]{1,2}")
 NEVER_NAMES = frozenset(
     """
     The This That These Those There Their His Her Its Our We They He She It I A An
-    On Of In At To And Or For From With By As Is Was Were Are Be Been Has Had Have Who Whom
+    Patient Patients On Of In At To And Or For From With By As Is Was Were Are Be Been Has Had Have Who Whom
     Which When Where Then But Not No Yes All Any Each Call Duty Today Yesterday Tomorrow
     Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Sister Nurse
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday

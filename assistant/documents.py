@@ -224,11 +224,20 @@ def _deadlines(decision: Decision, today: dt.date) -> dict[str, Any] | None:
 
 
 def document_context(
-    decision: Decision, details: Mapping[str, str], settings: Settings, *, today: dt.date | None = None
+    decision: Decision,
+    details: Mapping[str, str],
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may use, as plain data; the same names for every document."""
+    """Everything a template may use, as plain data; the same names for every document.
+
+    `kind` words the questions of unanswered details as that document asks them.
+    """
     today = today or dt.date.today()
     data = document_data()
+    wording = _spec(kind) if kind else None
     clean = clean_details(details)
     values = _values(clean, settings)
     facts = decision.facts
@@ -241,7 +250,7 @@ def document_context(
 
     def shown(key: str) -> str:
         value = values[key]
-        field = data.catalogue[key]
+        field = (wording.field(key) if wording else None) or data.catalogue[key]
         if value is None:
             return _todo(field.question, field.help)
         # A one-line answer stays on its line, so a bullet list keeps its shape.
@@ -360,7 +369,7 @@ def render_document(
     kind: str, decision: Decision, details: Mapping[str, str], settings: Settings, *, today: dt.date | None = None
 ) -> str:
     """The draft as Markdown."""
-    context = document_context(decision, details, settings, today=today)
+    context = document_context(decision, details, settings, today=today, kind=kind)
     path = template_path(kind)
     if path.parent == templates_dir():
         return _render_template(_bundled_env(), path, (templates_dir(),), context)

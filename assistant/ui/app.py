@@ -67,12 +67,19 @@ class DecisionShown(Message):
         self.verdict = verdict
 
 
-def unit_hint(unit: str) -> str:
-    if not unit:
-        return "a number, then Enter"
-    if unit == "×":
-        return "a ratio, e.g. 1.1 for 10% over, then Enter"
-    return f"a number in {unit}, then Enter"
+# How to type each kind of number the flow asks for (the flow converts other units itself).
+UNIT_HINTS = {
+    "dose_msv": "effective dose in mSv, e.g. 1.5",
+    "dose_mgy": "dose in mGy, e.g. 12",
+    "activity_mbq": "activity in MBq, e.g. 3700",
+    "ratio": "delivered ÷ intended, e.g. 1.12 or 112%",
+    "count": "a whole number",
+    "years": "age in years",
+}
+
+
+def unit_hint(unit_kind: str | None) -> str:
+    return UNIT_HINTS.get(unit_kind or "", "a number") + ", then Enter"
 
 
 def answer_widget(question: Question, previous: Any) -> Widget:
@@ -85,21 +92,28 @@ def answer_widget(question: Question, previous: Any) -> Widget:
             labels.append(DONT_KNOW)
         return ChoiceAnswer(question.id, labels, selected=previous if isinstance(previous, str) else None)
     if question.kind == "multi":
+        exclusive = {option.label for option in question.options if option.exclusive}
         ticked = [str(p) for p in previous] if isinstance(previous, list) else None
-        return MultiAnswer(question.id, labels, ticked=ticked)
+        return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked)
     if question.kind == "form":
         earlier = previous if isinstance(previous, dict) else {}
         rows = [
-            FormRow(f.fact, f.label, unit_hint(f.unit_kind), f.allow_unknown, str(earlier.get(f.fact, "") or ""))
+            FormRow(
+                fact=f.fact,
+                label=f.label,
+                hint=unit_hint(f.unit_kind),
+                allow_unknown=f.allow_unknown,
+                value=str(earlier.get(f.fact, "") or ""),
+                options=tuple(o.label for o in f.options),
+            )
             for f in question.fields
         ]
         return FormAnswer(question.id, rows)
     value = previous if isinstance(previous, str) else ""
     if question.kind == "date":
         return TextAnswer(question.id, DATE_HINT, allow_unknown=question.allow_unknown, value=value)
-    spec = fact_specs().get(question.id)
-    unit = question.fields[0].unit_kind if question.fields else (spec.unit if spec else "")
-    return TextAnswer(question.id, unit_hint(unit), allow_unknown=question.allow_unknown, value=value)
+    unit_kind = question.fields[0].unit_kind if question.fields else None
+    return TextAnswer(question.id, unit_hint(unit_kind), allow_unknown=question.allow_unknown, value=value)
 
 
 class IrmerApp(App[None]):
@@ -180,7 +194,15 @@ class IrmerApp(App[None]):
         if question is None:
             await self._show_decision()
             return
-        await self.transcript.mount(QuestionMessage(question.id, question.prompt, question.term, question.why))
+        await self.transcript.mount(
+            QuestionMessage(
+                question.id,
+                question.prompt,
+                question.term,
+                help=question.help,
+                quotes=question.quotes,
+            )
+        )
         widget = answer_widget(question, self.conversation.previous_answer(question.id))
         await area.mount(widget)
         widget.focus()
@@ -261,7 +283,7 @@ class IrmerApp(App[None]):
         await self._show_decision()
 
     def action_why(self) -> None:
-        questions = [q for q in self.query(QuestionMessage) if q.why]
+        questions = [q for q in self.query(QuestionMessage) if not q.has_class("answered")]
         if not questions or not questions[-1].toggle_why():
             self.notify("No question is open.")
 

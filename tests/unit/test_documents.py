@@ -1,0 +1,423 @@
+"""Drafted documents: golden drafts, every template name provided, user text as data, overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+import pytest
+
+from assistant.config import Settings, templates_override_dir
+from assistant.decision import Decision
+from assistant.document_fields import DOCUMENT_KINDS, SETTINGS_PREFIX, document_data
+from assistant.documents import (
+    DocumentError,
+    clean_details,
+    document_context,
+    fields_needed,
+    render_document,
+    suggested_kind,
+    to_plain_text,
+)
+from assistant.engine import assess
+from assistant.fact_schema import fact_specs
+from assistant.resources import templates_dir
+from assistant.validation import parse_facts
+from tests.unit.case_tables import public_scenarios
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("IRMER_UPDATE_GOLDEN") == "1"
+TODAY = dt.date(2026, 11, 28)
+SETTINGS = Settings(
+    organisation="Example NHS Foundation Trust",
+    contact_name="Radiation Protection Lead",
+    contact_email="rpa@example.nhs.uk",
+    contact_phone="0100 000 0000",
+)
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+SCENARIOS = public_scenarios()
+
+
+def decide(facts: dict[str, Any]) -> Decision:
+    return assess(parse_facts(facts))
+
+
+# Details as a person would give them, every field answered.
+FULL = {
+    "organisation": "Example University Health Board",
+    "site": "Example General Hospital, CT department",
+    "contact_name": "Head of Radiation Protection",
+    "contact_email": "radiation.protection@example.wales.nhs.uk",
+    "contact_phone": "029 2000 0000",
+    "incident_date": "2026-11-17",
+    "modality": "CT",
+    "examination": "CT abdomen and pelvis with contrast",
+    "description": "The contrast injector stopped mid-injection. The scan was repeated nine times while the fault was\n"
+    "investigated at the console. The supervising radiographer stopped the examination and raised an incident.",
+    "dose_notes": "From the DLP on the dose report with the adult abdomen conversion coefficient.",
+    "equipment": "Contrast injector, software version 4.2; a pressure sensor fault.",
+    "immediate_actions": "Patient reviewed by the radiologist and informed. Injector taken out of use.",
+    "notification_reference": "IRMER-2026-0001",
+    "root_causes": "The injector fault message was not in the local protocol, so staff repeated the scan.",
+    "previous_incidents": "The incident log for the last 24 months shows no similar event.",
+    "duty_of_candour": "The patient was told on the day by the consultant radiologist, and in writing.",
+    "csaue_procedure": "Applied: the radiologist judged the exposure not clinically significant.",
+    "learning": "Shared at the radiation protection committee and the CT team meeting.",
+    "corrective_actions": "Protocol updated to stop after one failed injection (CT superintendent, done).",
+}
+
+# Golden drafts: name -> (document, facts, details). Across the four nations,
+# notifiable and not, details full, partial and absent.
+CASES: dict[str, tuple[str, dict[str, Any], dict[str, str]]] = {
+    "notification-england-ME2.2": (
+        "notification",
+        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
+         "intended_dose_msv": 1.0, "total_dose_msv": 12.0, "discovered_on": "2026-11-20",
+         "equipment_fault": True, "individuals_affected": 2},
+        {k: v for k, v in FULL.items() if k not in ("organisation", "contact_name", "contact_email", "contact_phone")},
+    ),  # fmt: skip
+    "report-england-ME2.2": (
+        "report",
+        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
+         "intended_dose_msv": 1.0, "total_dose_msv": 12.0, "discovered_on": "2026-11-20",
+         "equipment_fault": True, "individuals_affected": 2},
+        FULL,
+    ),  # fmt: skip
+    "notification-wales-1-partial": (
+        "notification",
+        {"jurisdiction": "wales", "exposure": "accidental", "setting": "diagnostic", "age_years": 33,
+         "total_dose_msv": 0.001, "discovered_on": "2026-11-10"},
+        {"incident_date": "2026-11-09", "modality": "General radiography", "examination": "Left hand X-ray",
+         "description": "The wrong patient was called from the waiting room and X-rayed."},
+    ),  # fmt: skip
+    "report-northern-ireland-C8.1-empty": (
+        "report",
+        {"jurisdiction": "northern_ireland", "exposure": "unintended", "setting": "radiotherapy", "age_years": 67,
+         "course_dose_ratio_ptv": 1.12, "clinically_significant": True, "discovered_on": "2026-08-01"},
+        {},
+    ),  # fmt: skip
+    "notification-scotland-4.2b-no-date": (
+        "notification",
+        {"jurisdiction": "scotland", "exposure": "unintended", "setting": "rt_verification_imaging",
+         "age_years": 77, "course_images_intended": 5, "course_images_additional": 3,
+         "additional_images_cause": "protocol_failure"},
+        {"modality": "Radiotherapy (verification imaging)", "examination": "5-fraction SABR, lung"},
+    ),  # fmt: skip
+    "notification-england-voluntary": (
+        "notification",
+        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 54,
+         "intended_dose_msv": 0.014, "total_dose_msv": 0.028, "voluntary": True},
+        {},
+    ),  # fmt: skip
+    "local-england-local": (
+        "local",
+        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 54,
+         "intended_dose_msv": 0.014, "total_dose_msv": 0.028, "discovered_on": "2026-11-25"},
+        {"incident_date": "2026-11-25", "modality": "General radiography", "examination": "Chest X-ray",
+         "description": "Repeat exposure after a positioning error.", "immediate_actions": "Image repeated."},
+    ),  # fmt: skip
+    "local-scotland-undetermined": (
+        "local",
+        {"jurisdiction": "scotland", "exposure": "unintended", "setting": "diagnostic", "total_dose_msv": 4.0},
+        {},
+    ),  # fmt: skip
+    "local-wales-outside-irmer": (
+        "local",
+        {"jurisdiction": "wales", "exposed_person": "public"},
+        {"description": "A visitor stayed in the fluoroscopy room during screening."},
+    ),  # fmt: skip
+    "local-northern-ireland-arsac": (
+        "local",
+        {"jurisdiction": "northern_ireland", "exposure": "unintended", "setting": "diagnostic",
+         "intended_dose_msv": 3.0, "total_dose_msv": 3.0, "licence_breach": True, "equipment_fault": True},
+        {},
+    ),  # fmt: skip
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden_drafts(name: str) -> None:
+    kind, facts, details = CASES[name]
+    text = render_document(kind, decide(facts), details, SETTINGS, today=TODAY)
+    path = GOLDEN / f"{name}.md"
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path.name}: run with IRMER_UPDATE_GOLDEN=1 and read the result"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_golden_cases_cover_every_nation_and_document() -> None:
+    nations = {facts["jurisdiction"] for _, facts, _ in CASES.values()}
+    kinds = {kind for kind, _, _ in CASES.values()}
+    verdicts = {decide(facts).verdict for _, facts, _ in CASES.values()}
+    assert nations == set(NATIONS)
+    assert kinds == set(DOCUMENT_KINDS)
+    assert verdicts == {"notify", "voluntary", "local", "undetermined", "outside_irmer"}
+
+
+# --- every name a template uses is provided ---------------------------------
+
+
+def _nation_cases() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for nation in NATIONS:
+        notifiable = {"jurisdiction": nation, "exposure": "accidental", "setting": "diagnostic", "total_dose_msv": 6.0,
+                      "discovered_on": "2026-01-05", "equipment_fault": True, "licence_breach": True}  # fmt: skip
+        not_notifiable = {"jurisdiction": nation, "exposure": "unintended", "setting": "diagnostic",
+                          "intended_dose_msv": 1.0, "total_dose_msv": 1.5}  # fmt: skip
+        out += [(f"{nation}-notify", notifiable), (f"{nation}-local", not_notifiable)]
+    out.append(("no-nation", {"exposure": "accidental"}))
+    return out
+
+
+ALL_FACTS = [(s["name"], s["facts"]) for s in SCENARIOS] + _nation_cases()
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+@pytest.mark.parametrize(("label", "facts"), ALL_FACTS, ids=[n for n, _ in ALL_FACTS])
+def test_every_template_renders_for_every_case(kind: str, label: str, facts: dict[str, Any]) -> None:
+    decision = assess(facts) if "jurisdiction" not in facts else decide(facts)
+    for details, settings in (({}, Settings()), (FULL, SETTINGS)):
+        text = render_document(kind, decision, details, settings, today=TODAY)
+        assert text.startswith("# ") and text.endswith("\n")
+        assert "DRAFT" in text
+    empty = render_document(kind, decision, {}, Settings(), today=TODAY)
+    # Nothing asked for is left silently blank: each unanswered required field shows its question.
+    for field in fields_needed(kind, decision, {}, Settings()):
+        if field.required:
+            assert f"**TO COMPLETE:** {field.question}" in empty, field.key
+
+
+def test_every_template_name_is_a_context_key() -> None:
+    context = document_context(decide(CASES["report-england-ME2.2"][1]), FULL, SETTINGS, today=TODAY)
+    env = jinja2.Environment()
+    names = sorted(p.name for p in templates_dir().glob("*.j2"))
+    assert names == sorted(spec.template for spec in document_data().documents.values())
+    for name in names:
+        source = (templates_dir() / name).read_text(encoding="utf-8")
+        used = jinja2.meta.find_undeclared_variables(env.parse(source))
+        assert used, name
+        assert used <= set(context), f"{name} uses names the context lacks: {sorted(used - set(context))}"
+
+
+def test_context_is_plain_data() -> None:
+    context = document_context(decide(CASES["report-england-ME2.2"][1]), FULL, SETTINGS, today=TODAY)
+
+    def check(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                assert isinstance(k, str), where
+                check(v, f"{where}.{k}")
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                check(v, f"{where}[{i}]")
+        else:
+            assert value is None or isinstance(value, str | int | bool), f"{where} is {type(value).__name__}"
+
+    check(context, "context")
+
+
+# --- user text is data -------------------------------------------------------
+
+INJECTIONS = ["{{ 7*7 }}", "{% include 'x' %}", "{{ ''.__class__ }}", "{# comment #}", "{%- raw %}", "}}{{"]
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_user_text_comes_back_exactly(kind: str, payload: str) -> None:
+    details = {"description": f"Before {payload} after", "organisation": payload, "examination": payload}
+    text = render_document(kind, decide(CASES["local-england-local"][1]), details, SETTINGS, today=TODAY)
+    assert f"Before {payload} after" in text
+    assert f"Employer: {payload}\n" in text
+    assert "49" not in text
+
+
+# --- details and fields ------------------------------------------------------
+
+
+def test_unknown_detail_key_names_it_and_the_accepted_keys() -> None:
+    with pytest.raises(DocumentError) as err:
+        clean_details({"descripton": "x"})
+    message = err.value.message()
+    assert "'descripton'" in message
+    assert "did you mean 'description'" in message
+    for key in document_data().accepted_keys():
+        assert key in message
+
+
+def test_detail_values_are_text() -> None:
+    cleaned = clean_details({"incident_date": dt.date(2026, 1, 2), "duty_of_candour": True, "site": "  ", "modality": None})
+    assert cleaned == {"incident_date": "2026-01-02", "duty_of_candour": "yes"}
+    with pytest.raises(DocumentError, match="'description' must be text"):
+        clean_details({"description": ["a", "b"]})
+
+
+def test_details_override_settings_and_one_line_fields_stay_on_one_line() -> None:
+    details = {"organisation": "Other Trust", "examination": "CT head\nwithout contrast"}
+    text = render_document("notification", decide(CASES["local-england-local"][1]), details, SETTINGS, today=TODAY)
+    assert "- Employer: Other Trust\n" in text
+    assert "- Examination or treatment: CT head without contrast\n" in text
+    assert "- Email: rpa@example.nhs.uk\n" in text  # still the settings' default
+
+
+def test_fields_needed_skips_given_and_defaulted() -> None:
+    decision = decide(CASES["notification-wales-1-partial"][1])
+    keys = [f.key for f in fields_needed("notification", decision, {}, Settings())]
+    assert keys[:5] == ["organisation", "site", "contact_name", "contact_email", "contact_phone"]
+    keys = [f.key for f in fields_needed("notification", decision, {"description": "x"}, SETTINGS)]
+    assert "organisation" not in keys and "contact_email" not in keys and "description" not in keys
+    assert "modality" in keys and "site" in keys
+
+
+def test_equipment_is_required_only_when_equipment_was_the_cause() -> None:
+    base = {"jurisdiction": "england", "exposure": "accidental", "setting": "diagnostic", "total_dose_msv": 6.0}
+    fields = {f.key: f for f in fields_needed("notification", decide(base), {}, SETTINGS)}
+    assert not fields["equipment"].required
+    fields = {f.key: f for f in fields_needed("notification", decide(base | {"equipment_fault": True}), {}, SETTINGS)}
+    assert fields["equipment"].required
+
+
+def test_report_fields_are_the_guidance_contents() -> None:
+    keys = {f.key for f in document_data().documents["report"].fields if f.required}
+    for key in ("description", "dose_notes", "root_causes", "previous_incidents", "duty_of_candour",
+                "csaue_procedure", "learning", "corrective_actions"):  # fmt: skip
+        assert key in keys
+
+
+def test_unknown_kind_is_an_error() -> None:
+    decision = decide(CASES["local-england-local"][1])
+    with pytest.raises(DocumentError, match="notification, report, local"):
+        render_document("letter", decision, {}, SETTINGS)
+    with pytest.raises(DocumentError):
+        fields_needed("letter", decision, {}, SETTINGS)
+
+
+def test_suggested_kind() -> None:
+    assert suggested_kind(decide(CASES["notification-wales-1-partial"][1])) == "notification"
+    for name in ("local-england-local", "local-scotland-undetermined", "notification-england-voluntary"):
+        assert suggested_kind(decide(CASES[name][1])) == "local"
+
+
+def test_document_data_is_consistent() -> None:
+    data = document_data()
+    grouped = [name for names in data.fact_groups.values() for name in names]
+    assert sorted(grouped) == sorted(fact_specs()), "every fact in exactly one fact group"
+    for field in data.catalogue.values():
+        if field.default_from:
+            assert hasattr(Settings(), field.default_from.removeprefix(SETTINGS_PREFIX)), field.key
+    for spec in data.documents.values():
+        assert len({f.key for f in spec.fields}) == len(spec.fields)
+        for key, fact in spec.required_when_fact.items():
+            assert fact_specs()[fact].type == "bool", key
+    for fact, words in data.value_words.items():
+        assert set(words) == set(fact_specs()[fact].values), fact
+
+
+# --- what the drafts say -----------------------------------------------------
+
+
+def test_report_has_a_section_for_each_content_the_guidance_requires() -> None:
+    text = render_document("report", decide(CASES["report-england-ME2.2"][1]), {}, SETTINGS, today=TODAY)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    for words in ("What happened", "Estimate of the dose", "Root causes and contributory factors",
+                  "Similar previous incidents", "Duty of candour", "Regulation 8(1), Schedule 2(l)",
+                  "Learning and how it has been shared", "Corrective measures"):  # fmt: skip
+        assert any(words in h for h in headings), words
+    assert "redact the names of individual people" in text
+
+
+def test_dose_split_is_exact() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic",
+             "intended_dose_msv": 0.1, "total_dose_msv": 0.3}  # fmt: skip
+    text = render_document("report", decide(facts), {}, SETTINGS, today=TODAY)
+    assert "- Unintended: 0.2 mSv (total 0.3 mSv − intended 0.1 mSv)" in text
+    accidental = render_document("report", decide(CASES["notification-wales-1-partial"][1]), {}, SETTINGS)
+    assert "- Unintended: 0.001 mSv (the whole dose)" in accidental
+
+
+def test_deadlines_and_overdue_are_counted_from_the_given_day() -> None:
+    decision = decide(CASES["notification-england-ME2.2"][1])  # discovered 2026-11-20
+    on_time = render_document("notification", decision, {}, SETTINGS, today=dt.date(2026, 12, 4))
+    assert "Notify by: **2026-12-04**" in on_time and "Overdue" not in on_time
+    late = render_document("notification", decision, {}, SETTINGS, today=dt.date(2026, 12, 5))
+    assert "**Overdue on 2026-12-05:** notify now" in late
+    assert "discuss the report" not in late
+
+
+def test_drafts_for_the_wrong_verdict_warn() -> None:
+    local = decide(CASES["local-england-local"][1])
+    for kind in ("notification", "report"):
+        assert "Warning: irmer's verdict is LOCAL, not NOTIFY." in render_document(kind, local, {}, SETTINGS)
+    notify = decide(CASES["notification-wales-1-partial"][1])
+    assert "Warning" not in render_document("notification", notify, {}, SETTINGS)
+    assert "also notify Healthcare Inspectorate Wales by 2026-11-24" in render_document("local", notify, {}, SETTINGS)
+
+
+# --- plain text ----------------------------------------------------------------
+
+
+def test_to_plain_text() -> None:
+    markdown = "# Title\n\n## Part\n\n- **Bold:** `code` and 7*7\n  - inner\n> quoted\n\n---\n"
+    assert to_plain_text(markdown) == (
+        "TITLE\n=====\n\nPart\n----\n\n• Bold: code and 7*7\n  • inner\n    quoted\n\n" + "-" * 60 + "\n"
+    )
+
+
+# --- organisations' own templates -------------------------------------------
+
+
+def _override(name: str, source: str) -> Path:
+    folder = templates_override_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_an_override_template_is_used() -> None:
+    _override("local-record.md.j2", "Our record for {{ detail.organisation }}: {{ verdict }}\n")
+    decision = decide(CASES["local-england-local"][1])
+    assert render_document("local", decision, {}, SETTINGS) == "Our record for Example NHS Foundation Trust: local\n"
+    assert render_document("notification", decision, {}, SETTINGS).startswith("# Draft notification")
+
+
+def test_an_override_may_include_a_bundled_template() -> None:
+    _override("notification.md.j2", "Cover note\n{% include 'local-record.md.j2' %}")
+    text = render_document("notification", decide(CASES["local-england-local"][1]), {}, SETTINGS, today=TODAY)
+    assert text.startswith("Cover note\n# Local investigation record")
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "says"),
+    [
+        ("line one\n{% if verdict %}\nunclosed\n", 4, "syntax error"),
+        ("one\ntwo\n{{ no_such_name }}\n", 3, "unknown name"),
+        ("one\n{{ detail.no_such_field }}\n", 2, "unknown name"),
+        ("{{ ''.__class__ }}\n", 1, "sandbox"),
+        ("ok\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", 2, "sandbox"),
+        ("{{ codes.append('X') }}\n", 1, "sandbox"),
+        ("\n\n{{ 1 / 0 }}\n", 3, "division by zero"),
+        ("{% include 'nowhere.j2' %}\n", 1, "does not exist"),
+    ],
+)
+def test_a_broken_override_names_file_and_line(source: str, line: int, says: str) -> None:
+    path = _override("notification.md.j2", source)
+    with pytest.raises(DocumentError) as err:
+        render_document("notification", decide(CASES["local-england-local"][1]), {}, SETTINGS)
+    message = err.value.message()
+    assert f"{path}, line {line}" in message
+    assert says in message
+    assert "Traceback" not in message and "\n" not in message
+
+
+def test_an_unreadable_override_is_reported() -> None:
+    path = templates_override_dir() / "notification.md.j2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(DocumentError, match="cannot be read"):
+        render_document("notification", decide(CASES["local-england-local"][1]), {}, SETTINGS)
