@@ -7,7 +7,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from assistant import __version__
 from assistant.validation import InputError
@@ -86,23 +85,14 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _batch(source: str) -> int:
-    from assistant.engine import assess
-    from assistant.incident_file import batch_lines, incident_from_json_line
+    from assistant.batch import run_batch
+    from assistant.incident_file import batch_lines
 
     try:
         lines = batch_lines(source)
     except InputError as err:
         return _error(err.message())
-    out = sys.stdout
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    for number, line in lines:
-        result: dict[str, Any]
-        try:
-            result = {"line": number} | assess(incident_from_json_line(line, number).facts).to_json()
-        except InputError as err:
-            result = {"line": number, "error": err.message()}
-        out.write(dumps(result))
-        out.write("\n")
+    run_batch(lines, sys.stdout)
     return EXIT_OK
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from assistant.criteria import EVALUATORS, FactView
 from assistant.decision import Assumption, Decision, Finding, OpenCheck
-from assistant.fact_schema import fact_order, fact_specs
+from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
@@ -32,37 +33,61 @@ class Judged:
         return Finding(c.code, c.criterion_text, c.source, "; ".join(self.outcome.reasons), c.category)
 
 
+@cache
+def _circumstances() -> tuple[tuple[str, WhenAbsent], ...]:
+    return tuple((name, spec.when_absent) for name, spec in fact_specs().items() if spec.when_absent)
+
+
 def assumptions_for(given: Mapping[str, Any]) -> dict[str, Any]:
     """Circumstances a file does not mention, taken as not reported (each listed in the decision)."""
-    out = {}
-    for name, spec in fact_specs().items():
-        rule = spec.when_absent
-        if rule is None or name in given or any(n in given for n in rule.unless_given):
-            continue
-        out[name] = rule.value
-    return out
+    return {
+        name: rule.value
+        for name, rule in _circumstances()
+        if name not in given and not any(n in given for n in rule.unless_given)
+    }
 
 
-def _gate(c: Criterion, facts: FactView) -> Outcome:
-    """Whether the case is of the kind this row describes (exposure, setting)."""
-    needs = []
-    for name, allowed in (("exposure", c.exposure), ("setting", c.settings)):
-        if allowed is None:
-            continue
-        if not facts.known(name):
-            needs.append(name)
-        elif facts.get(name) not in allowed:
-            return Outcome(State.NOT_APPLICABLE, (f"{name} = {facts.get(name)}",))
-    return unknown(needs) if needs else Outcome(State.MET)
+@cache
+def _assumption_list(names: tuple[str, ...]) -> tuple[Assumption, ...]:
+    rules = dict(_circumstances())
+    return tuple(Assumption(n, rules[n].value, rules[n].says) for n in names)
 
 
-def judge(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    gate = _gate(c, facts)
-    if gate.settled_no:
-        return gate
+_GATES: dict[tuple[int, str, str | None, str | None], tuple[tuple[Criterion, tuple[str, ...]], ...]] = {}
+
+
+def gated(
+    book: Rulebook, nation: str, exposure: str | None, setting: str | None
+) -> tuple[tuple[Criterion, tuple[str, ...]], ...]:
+    """The rows that can apply to a case, each with the gate facts (exposure, setting) still unknown.
+
+    Rows for another nation, exposure or setting are left out: the case is not
+    of the kind they describe. Cached: a batch has few distinct combinations.
+    """
+    key = (id(book), nation, exposure, setting)
+    if key not in _GATES:
+        rows = []
+        for c in book.criteria:
+            if nation not in c.nations:
+                continue
+            needs = []
+            for name, value, allowed in (("exposure", exposure, c.exposure), ("setting", setting, c.settings)):
+                if allowed is None:
+                    continue
+                if value is None:
+                    needs.append(name)
+                elif value not in allowed:
+                    break
+            else:
+                rows.append((c, tuple(needs)))
+        _GATES[key] = tuple(rows)
+    return _GATES[key]
+
+
+def judge(c: Criterion, gate_needs: tuple[str, ...], facts: FactView, book: Rulebook) -> Outcome:
     outcome = EVALUATORS[c.key](c, facts, book)
-    if gate.unknown and not outcome.settled_no:
-        return unknown(gate.needs + outcome.needs, *outcome.reasons)
+    if gate_needs and not outcome.settled_no:
+        return unknown(gate_needs + outcome.needs, *outcome.reasons)
     return outcome
 
 
@@ -122,7 +147,7 @@ def assess(
     view = FactView(given, assumed)
     nation = view.get("jurisdiction")
     guidance = {"title": book.guidance.title, "version": book.guidance.version}
-    assumption_list = tuple(Assumption(n, v, fact_specs()[n].when_absent.says) for n, v in assumed.items())  # type: ignore[union-attr]
+    assumption_list = _assumption_list(tuple(assumed))
 
     def decide(verdict: str, **kw: Any) -> Decision:
         dates = deadlines(book, view.get("discovered_on")) if verdict == "notify" else None
@@ -149,7 +174,8 @@ def assess(
     if preliminary:
         return decide("undetermined", missing=_ordered(preliminary))
 
-    judged = [Judged(c, judge(c, view, book)) for c in book.criteria if nation in c.nations]
+    rows = gated(book, nation, view.get("exposure"), view.get("setting"))
+    judged = [Judged(c, judge(c, needs, view, book)) for c, needs in rows]
     statutory = [j for j in judged if j.criterion.statutory]
     base_met = [j for j in statutory if not j.criterion.complementary and j.outcome.met]
     letters = {j.criterion.code: j for j in judged if j.criterion.complementary and j.outcome.met}

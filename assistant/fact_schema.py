@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from assistant.resources import flows_dir
+from assistant.yaml_io import load_yaml
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,14 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
 @cache
 def fact_specs() -> dict[str, FactSpec]:
     """Every fact, in the order the engine lists missing ones."""
-    raw = yaml.safe_load((flows_dir() / "facts.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((flows_dir() / "facts.yaml").read_text(encoding="utf-8"))
     return {name: _spec(name, spec) for name, spec in raw["facts"].items()}
 
 
+@cache
+def _positions() -> dict[str, int]:
+    return {name: i for i, name in enumerate(fact_specs())}
+
+
 def fact_order(name: str) -> int:
-    return list(fact_specs()).index(name)
+    return _positions()[name]

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from assistant.validation import InputError, parse_facts
+from assistant.yaml_io import load_yaml
 
 DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
 
@@ -49,7 +50,7 @@ def parse_document(text: str, name: str = "input") -> Any:
         except json.JSONDecodeError:
             pass
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -1,17 +1,28 @@
-"""Exact arithmetic for thresholds.
+"""Exact-at-the-edge arithmetic for thresholds.
 
-Doses and ratios are compared as fractions built from their decimal text, so
-that 1650 MBq against 1500 MBq is exactly +10% and 3.0 / 0.3 exactly 10×;
-binary floats would put such cases on the wrong side of an inclusive edge.
+Facts arrive as decimal numbers ("0.3", "1650") and the criteria's edges are
+decimals too. Binary floats put some of them on the wrong side of an
+inclusive edge (3.0 / 0.3 is 10.000000000000002, 1650 / 1500 - 1 is a hair
+over 10%). Comparisons therefore run in floats, which is fast, and only a
+value within a whisker of an edge is compared again exactly, as the fractions
+its decimal text stands for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
+Number = int | float | Fraction
 
-def exact(value: int | float | str | Fraction | Decimal) -> Fraction:
+# Far more than any rounding error of a float quotient, far less than any
+# difference a dose, ratio or count written with up to 9 decimals can show.
+_WHISKER = 1e-9
+
+
+def exact(value: Number | str | Decimal) -> Fraction:
+    """The fraction a number's decimal text stands for (0.1 is exactly 1/10)."""
     if isinstance(value, Fraction):
         return value
     if isinstance(value, float):
@@ -20,13 +31,22 @@ def exact(value: int | float | str | Fraction | Decimal) -> Fraction:
     return Fraction(str(value))
 
 
-def fmt(value: Fraction | int | float, places: int = 4) -> str:
+def compare(value: float, edge: float, exact_value: Callable[[], Fraction], exact_edge: Fraction) -> int:
+    """-1, 0 or 1 as value is below, at or above edge; exact when it is close."""
+    diff = value - edge
+    if abs(diff) > _WHISKER * max(1.0, abs(edge)):
+        return 1 if diff > 0 else -1
+    precise = exact_value()
+    return (precise > exact_edge) - (precise < exact_edge)
+
+
+def fmt(value: Number, places: int = 4) -> str:
     """A decimal for people: at most `places` decimals, no trailing zeros."""
-    q = exact(value)
-    d = (Decimal(q.numerator) / Decimal(q.denominator)).quantize(Decimal(1).scaleb(-places))
-    text = format(d.normalize(), "f")
+    if isinstance(value, int):
+        return str(value)
+    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
-def percent(value: Fraction) -> str:
-    return f"{fmt(value * 100, 2)}%"
+def percent(value: Number) -> str:
+    return f"{fmt(float(value) * 100, 2)}%"

@@ -8,17 +8,17 @@ and `Threshold`s. No threshold value lives in Python code: the evaluators in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from assistant.numbers import exact, fmt, percent
+from assistant.numbers import Number, compare, exact, fmt, percent
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
+from assistant.yaml_io import load_yaml
 
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 
@@ -35,19 +35,29 @@ class Threshold:
     max: Fraction | None = None
     max_inclusive: bool = True
 
-    def contains(self, value: Fraction) -> bool:
-        if self.min is not None and (value < self.min or (value == self.min and not self.min_inclusive)):
-            return False
-        return not (self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)))
+    def contains(self, value: Number, exact_value: Callable[[], Fraction] | None = None) -> bool:
+        """Whether `value` is in the interval; `exact_value` gives it exactly if it is near an edge."""
+        precise = exact_value or (lambda: exact(value))
+        v = float(value)
+        if self.min is not None:
+            side = compare(v, float(self.min), precise, self.min)
+            if side < 0 or (side == 0 and not self.min_inclusive):
+                return False
+        if self.max is not None:
+            side = compare(v, float(self.max), precise, self.max)
+            if side > 0 or (side == 0 and not self.max_inclusive):
+                return False
+        return True
 
-    def show(self, value: Fraction) -> str:
+    def show(self, value: Number) -> str:
         if self.unit == "%":
             return percent(value)
         if self.unit == "×":
             return f"{fmt(value)}×"
         return f"{fmt(value)} {self.unit}"
 
-    def describe(self) -> str:
+    @cached_property
+    def description(self) -> str:
         """The interval in symbols, e.g. '≥ 3 mSv' or '> 2.5 mSv and ≤ 10 mSv'."""
         parts = []
         if self.min is not None and not (self.min == 0 and self.min_inclusive and self.max is not None):
@@ -56,27 +66,37 @@ class Threshold:
             parts.append(f"{'≤' if self.max_inclusive else '<'} {self.show(self.max)}")
         return " and ".join(parts) or "any value"
 
-    def check(self, value: Fraction, subject: str, label: str = "") -> Outcome:
+    def describe(self) -> str:
+        return self.description
+
+    def check(self, value: Number, subject: str, label: str = "") -> Outcome:
         """Met or not, with the arithmetic: 'total 4 mSv ≥ 3 mSv (adult threshold)'."""
+        return self._judge(value, None, subject, label)
+
+    def check_ratio(self, numerator: Number, denominator: Number, subject: str) -> Outcome:
+        """Judge numerator ÷ denominator, exactly at the edges (3.0 ÷ 0.3 is 10, not a hair over)."""
+        return self._judge(
+            float(numerator) / float(denominator), lambda: exact(numerator) / exact(denominator), subject
+        )
+
+    def _judge(
+        self, value: Number, exact_value: Callable[[], Fraction] | None, subject: str, label: str = ""
+    ) -> Outcome:
         name = f" ({label})" if label else ""
         shown = f"{subject} {self.show(value)}"
-        if self.contains(value):
-            return met(f"{shown} {self.describe()}{name}")
-        return not_met(f"{shown} is not {self.describe()}{name}{self._gap(value)}")
+        if self.contains(value, exact_value):
+            return met(f"{shown} {self.description}{name}")
+        return not_met(f"{shown} is not {self.description}{name}{self._gap(float(value))}")
 
-    def _gap(self, value: Fraction) -> str:
-        if self.min is not None and value <= self.min:
-            return (
-                f": {self.show(self.min - value)} short"
-                if value < self.min
-                else ": exactly at the edge, which is excluded"
-            )
-        if self.max is not None and value >= self.max:
-            return (
-                f": {self.show(value - self.max)} over"
-                if value > self.max
-                else ": exactly at the edge, which is excluded"
-            )
+    def _gap(self, value: float) -> str:
+        for edge, below in ((self.min, True), (self.max, False)):
+            if edge is None:
+                continue
+            gap = float(edge) - value if below else value - float(edge)
+            if gap > 0 and fmt(gap) != "0":
+                return f": {self.show(gap)} {'short' if below else 'over'}"
+            if gap >= 0:
+                return ": exactly at the edge, which is excluded"
         return ""
 
 
@@ -104,7 +124,7 @@ class Criterion:
         except KeyError:
             raise KeyError(f"rulebook entry {self.key} has no threshold {name!r}") from None
 
-    @property
+    @cached_property
     def criterion_text(self) -> str:
         return " ".join(self.quote)
 
@@ -196,7 +216,7 @@ def _criterion(raw: dict[str, Any]) -> Criterion:
 
 
 def parse_rulebook(path: Path) -> Rulebook:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     g = raw["guidance"]
     return Rulebook(
         guidance=Guidance(g["id"], g["title"], str(g["version"]), g["effective_from"], g["text"]),

@@ -46,15 +46,23 @@ def _shown(value: Any) -> str:
 
 def check_value(spec: FactSpec, value: Any) -> Any:
     """The value in its canonical form; raises ValueError with a sentence."""
-    what = f"`{spec.name}` ({spec.label}) was given {_shown(value)}; it accepts {spec.accepted()}."
+    try:
+        return _canonical(spec, value)
+    except ValueError:
+        raise ValueError(
+            f"`{spec.name}` ({spec.label}) was given {_shown(value)}; it accepts {spec.accepted()}."
+        ) from None
+
+
+def _canonical(spec: FactSpec, value: Any) -> Any:
     if spec.type == "enum":
         if isinstance(value, str) and _normalise_enum(value) in spec.values:
             return _normalise_enum(value)
-        raise ValueError(what)
+        raise ValueError
     if spec.type == "bool":
         if isinstance(value, bool):
             return value
-        raise ValueError(what)
+        raise ValueError
     if spec.type == "date":
         if isinstance(value, dt.datetime):
             return value.date()
@@ -65,20 +73,20 @@ def check_value(spec: FactSpec, value: Any) -> Any:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise ValueError(what)
+        raise ValueError
     # number or int
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(what)
+        raise ValueError
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(what)
+        raise ValueError
     if spec.type == "int" and isinstance(value, float):
         if not value.is_integer():
-            raise ValueError(what)
+            raise ValueError
         value = int(value)
     if spec.min is not None and (value < spec.min or (spec.min_exclusive and value == spec.min)):
-        raise ValueError(what)
+        raise ValueError
     if spec.max is not None and (value > spec.max or (spec.max_exclusive and value == spec.max)):
-        raise ValueError(what)
+        raise ValueError
     return value
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
-from assistant.numbers import exact, fmt
+from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook
 
@@ -27,9 +26,9 @@ class FactView:
             return self.given[name]
         return self.assumed.get(name)
 
-    def num(self, name: str) -> Fraction | None:
-        value = self.get(name)
-        return None if value is None else exact(value)
+    def num(self, name: str) -> Number | None:
+        value: Number | None = self.get(name)
+        return value
 
     def flag(self, name: str, yes: str, no: str, *, when_no: State = State.NOT_MET) -> Outcome:
         """A yes/no fact as an outcome: met when true, unknown when not known."""

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from assistant.criteria.base import FactView, by_age, evaluates, not_applicable, not_met, unknown
-from assistant.numbers import fmt
+from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome
 from assistant.rulebook import Criterion, Rulebook, Threshold
 
 
-def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Fraction | None, total: Fraction) -> Outcome:
+def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Number | None, total: Number) -> Outcome:
     """Judge the total against this band's threshold (intended known, or not needed)."""
     if "factor" in c.thresholds:
         assert intended is not None
         subject = f"total {fmt(total)} mSv ÷ intended {fmt(intended)} mSv ="
-        return c.threshold("factor").check(total / intended, subject)
+        return c.threshold("factor").check_ratio(total, intended, subject)
     if "total" in c.thresholds:
         return c.threshold("total").check(total, "total effective dose")
     child = c.threshold("child").check(total, "total effective dose", "child threshold")
@@ -23,8 +21,17 @@ def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Fraction |
     return by_age(facts, book, child, adult)
 
 
+_LEAST_TOTAL: dict[str, Threshold | None] = {}
+
+
 def _least_total(c: Criterion) -> Threshold | None:
     """For a factor band: the smallest total that can meet it for some intended dose in the band."""
+    if c.key not in _LEAST_TOTAL:
+        _LEAST_TOTAL[c.key] = _least_total_of(c)
+    return _LEAST_TOTAL[c.key]
+
+
+def _least_total_of(c: Criterion) -> Threshold | None:
     if "factor" not in c.thresholds:
         return None
     band, factor = c.threshold("band"), c.threshold("factor")
@@ -38,7 +45,7 @@ def _least_total(c: Criterion) -> Threshold | None:
     )
 
 
-def _reachable(c: Criterion, facts: FactView, book: Rulebook, total: Fraction) -> Outcome:
+def _reachable(c: Criterion, facts: FactView, book: Rulebook, total: Number) -> Outcome:
     """Met when some intended dose in this band would make `total` meet the criterion."""
     least = _least_total(c)
     if least is not None:

@@ -18,10 +18,13 @@ def activity(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
     if prescribed is None or delivered is None:
         measured = unknown([n for n in ("prescribed_activity_mbq", "delivered_activity_mbq") if not facts.known(n)])
     else:
-        ratio = delivered / prescribed
+        change = float(delivered) / float(prescribed) - 1
         subject = (
             f"delivered {fmt(delivered)} MBq ÷ prescribed {fmt(prescribed)} MBq "
-            f"({'+' if ratio >= 1 else ''}{percent(ratio - 1)}) ="
+            f"({'+' if change >= 0 else ''}{percent(change)}) ="
         )
-        measured = any_of(c.threshold("over").check(ratio, subject), c.threshold("under").check(ratio, subject))
+        measured = any_of(
+            c.threshold("over").check_ratio(delivered, prescribed, subject),
+            c.threshold("under").check_ratio(delivered, prescribed, subject),
+        )
     return all_of(kind, measured)

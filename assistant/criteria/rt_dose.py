@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from assistant.criteria.base import FactView, evaluates, met, not_applicable, unknown
 from assistant.outcome import Outcome, all_of, any_of
 from assistant.rulebook import Criterion, Rulebook, Threshold
 
 
 def _ratio(facts: FactView, name: str, threshold: Threshold, subject: str) -> Outcome:
-    value: Fraction | None = facts.num(name)
+    value = facts.num(name)
     if value is None:
         return unknown([name])
     return threshold.check(value, subject)

@@ -40,7 +40,7 @@ def _course_increase(c: Criterion, facts: FactView) -> Outcome:
             return met(f"{additional} additional images with none intended: more than 50% greater than intended")
         return not_met("no additional images")
     subject = f"{additional} additional ÷ {intended} intended images over the course ="
-    return c.threshold("additional").check(additional / intended, subject)
+    return c.threshold("additional").check_ratio(additional, intended, subject)
 
 
 def _caused_by(facts: FactView, cause: str, words: str) -> Outcome:

@@ -1,0 +1,60 @@
+"""`irmer assess --batch`: one JSON decision per input line, in order.
+
+Large batches are shared between worker processes (forked, so the rulebook
+is loaded once), each judging a run of consecutive lines; results are written
+in input order. A bad line gives an object with its `error`, never a stop.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from assistant.engine import assess
+from assistant.incident_file import incident_from_json_line
+from assistant.validation import InputError
+
+CHUNK = 2_000  # lines per task: large enough to amortise the hand-over, small enough to stream
+PARALLEL_FROM = 4 * CHUNK  # below this, starting workers costs more than it saves
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def judge_line(number: int, line: str) -> str:
+    result: dict[str, Any]
+    try:
+        result = {"line": number} | assess(incident_from_json_line(line, number).facts).to_json()
+    except InputError as err:
+        result = {"line": number, "error": err.message()}
+    return _encode(result)
+
+
+def _judge_chunk(chunk: list[tuple[int, str]]) -> str:
+    return "".join(judge_line(n, line) + "\n" for n, line in chunk)
+
+
+def _chunks(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    for start in range(0, len(lines), CHUNK):
+        yield lines[start : start + CHUNK]
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_batch(lines: list[tuple[int, str]], out: TextIO) -> None:
+    workers = _workers()
+    if len(lines) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in _chunks(lines):
+            out.write(_judge_chunk(chunk))
+        return
+    assess({"jurisdiction": "england"})  # load the rulebook before forking, so workers share it
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for text in pool.imap(_judge_chunk, _chunks(lines)):
+            out.write(text)
