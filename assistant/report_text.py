@@ -36,7 +36,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += ["", "Why (criteria met):"]
         for f in d.findings:
             lines.append(f"  [{f.code}] {f.category}" if f.category else f"  [{f.code}]")
-            lines.append(_wrap(f"“{f.criterion}”", "    "))
+            lines += [_wrap(f"“{passage}”", "    ") for passage in f.criterion.split(" — ")]
             lines.append(_wrap(f"Source: {f.source}", "    "))
             lines.append(_wrap(f"Because: {f.reason}", "    "))
     if d.why_not:
@@ -71,16 +71,10 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += ["", "Duties:"]
         lines += [_wrap(f"- {duty}", "  ", "    ") for duty in d.duties]
     if d.assumptions:
-        lines += [
-            "",
-            _wrap(
-                "Assumed because the facts do not say otherwise (each would change the decision): "
-                + "; ".join(a.says for a in d.assumptions)
-                + ".",
-                "",
-            ),
-        ]
-    lines += ["", f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}."]
+        said = "; ".join(a.says for a in d.assumptions)
+        note = f"Assumed, as the facts do not say otherwise (if any is wrong, the decision may change): {said}."
+        lines += ["", _wrap(note, "")]
+    lines += ["", _wrap(f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}.", "")]
     lines.append(
         _wrap("Decision support only: the employer's judgement and the medical physics expert's advice decide.", "")
     )

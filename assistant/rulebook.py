@@ -126,7 +126,8 @@ class Criterion:
 
     @cached_property
     def criterion_text(self) -> str:
-        return " ".join(self.quote)
+        """The quoted passages as one string; " — " stands between passages, the guidance's words are unchanged."""
+        return " — ".join(self.quote)
 
 
 @dataclass(frozen=True)
