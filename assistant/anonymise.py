@@ -29,7 +29,9 @@ ordinary prose are part of the record. Hospital numbers likewise need their
 label (MRN, hospital number, patient ID, accession number...). Names need a
 title (Dr, Mrs...), a label ("name:"), "patient" before them, or a role
 ("radiographer Sarah Jones", "referred by John Smith"); only the name is
-reported, not the title.
+reported, not the title. The enforcing authorities' own mailboxes (from the
+rulebook) are not reported: a notification may name them, and they identify
+no one.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from assistant import anonymise_patterns as p
@@ -173,11 +176,13 @@ def _plausible_date(text: str) -> bool:
     """Day, month and year within calendar ranges; either day-month order is accepted."""
     parts = p.DATE_PARTS.findall(text)
     numbers = [int(part) for part in parts if part.isdigit()]
-    words = [part.lower() for part in parts if not part.isdigit() and part.lower() not in ("st", "nd", "rd", "th", "of")]
-    if words:
+    words = [
+        part.lower() for part in parts if not part.isdigit() and part.lower() not in ("st", "nd", "rd", "th", "of")
+    ]
+    if words:  # "12 March 1957" and "March 12, 1957" both give the day first
         if len(words) != 1 or words[0][:3] not in _MONTH_PREFIXES or len(numbers) != 2:
             return False
-        day, year = (numbers[0], numbers[1]) if numbers[1] > 31 or len(str(numbers[1])) == 4 else (numbers[1], numbers[0])
+        day, year = numbers
         return 1 <= day <= 31 and _plausible_year(year)
     if len(numbers) != 3:
         return False
@@ -195,11 +200,15 @@ def _plausible_year(year: int) -> bool:
 
 
 def _dates_of_birth(text: str) -> Iterator[Hit]:
-    for pattern in (p.DATE_OF_BIRTH, p.DATE_THEN_DOB):
-        for match in pattern.finditer(text):
-            start, end = match.span("date")
-            if _plausible_date(match.group("date")):
-                yield Hit("date_of_birth", start, end, text[start:end])
+    for match in p.DATE_OF_BIRTH.finditer(text):
+        start, end = match.span("date")
+        if _plausible_date(match.group("date")):
+            yield Hit("date_of_birth", start, end, text[start:end])
+    for words in p.DOB_WORDS.finditer(text):  # "12/03/1957 (DOB)"
+        window = max(0, words.start() - 40)
+        before = p.DATE_BEFORE.search(text, window, words.start())
+        if before and _plausible_date(before.group("date")):
+            yield Hit("date_of_birth", before.start("date"), before.end("date"), before.group("date"))
 
 
 # --- Hospital numbers, postcodes, phones, emails ----------------------------
@@ -218,8 +227,8 @@ def _postcodes(text: str) -> Iterator[Hit]:
     for match in p.POSTCODE.finditer(text):
         inward = match.group("inward")
         letters = inward[1:]
-        if p.ORDINAL.fullmatch(inward):  # "CT2 2nd floor"
-            continue
+        if p.ORDINAL.fullmatch(inward) and not p.ADDRESS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "CT2 2nd floor"
         if not (letters.isupper() or letters.islower()):  # "T1 2Gy": a unit, not a postcode
             continue
         yield Hit("postcode", match.start(), match.end(), match.group())
@@ -257,10 +266,25 @@ def _emails(text: str) -> Iterator[Hit]:
     if "@" not in text:
         return
     for match in p.EMAIL.finditer(text):
-        yield Hit("email", match.start(), match.end(), match.group())
+        if match.group().lower() not in _authority_mailboxes():
+            yield Hit("email", match.start(), match.end(), match.group())
+
+
+@cache
+def _authority_mailboxes() -> frozenset[str]:
+    """The enforcing authorities' published addresses (from the rulebook): a
+    notification may name them, and they identify no one."""
+    from assistant.rulebook import load_rulebook
+
+    contacts = " ".join(authority.contact for authority in load_rulebook().authorities.values())
+    return frozenset(match.group().lower() for match in p.EMAIL.finditer(contacts))
 
 
 # --- Names -------------------------------------------------------------------
+
+
+_STOP_AFTER_TITLE = p.NEVER_NAMES
+_STOP_ELSEWHERE = p.NEVER_NAMES | p.NOT_NAMES
 
 
 def _read_name(
@@ -269,37 +293,44 @@ def _read_name(
     """The span of the name starting at `pos`, read word by word, or None.
 
     After a title an upper-case surname ("Mr SMITH") and surnames that are
-    also ordinary words ("Dr Ward") are accepted; elsewhere the first word
-    must look like a name (upper case only after a label, `upper_first`),
-    and words such as "Safety" end it.
+    also ordinary words ("Dr Ward") are accepted. Elsewhere the first word
+    must look like a name and words such as "Safety" end it; after a label
+    (`upper_first`) an all-capitals name is accepted if it has two words
+    ("name: JOHN SMITH", not "name: CT abdomen"), and so is "SMITH, John".
     """
-    stop = p.NEVER_NAMES if after_title else p.NEVER_NAMES | p.NOT_NAMES
+    stop = _STOP_AFTER_TITLE if after_title else _STOP_ELSEWHERE
     start = pos
-    end: int | None = None
-    words = 0
+    listed = p.SURNAME_COMMA_FIRST.match(text, pos)
+    if listed and listed.group("surname") not in stop and listed.group("first") not in _STOP_ELSEWHERE:
+        return start, listed.end()
+    words: list[str] = []
     initials = p.INITIALS.match(text, pos)
     if initials:
         gap = p.NAME_GAP.match(text, initials.end())
         if gap is None:
             return None
-        words += 1
+        words.append(initials.group())
         pos = gap.end()
-    while words < 4:
-        word = p.NAME_WORD.match(text, pos)
+    end: int | None = None
+    while len(words) < 4:
+        particles = p.PARTICLES.match(text, pos) if after_title or end is not None else None
+        word = p.NAME_WORD.match(text, particles.end() if particles else pos)
         if word is None and (after_title or upper_first or end is not None):
             word = p.UPPER_NAME_WORD.match(text, pos)
         if word is None:
             break
-        if word.group() in stop or (end is not None and word.group() in p.NOT_NAMES):
-            if end is None or word.group() not in p.ALSO_SURNAMES:
-                break
+        not_a_name = word.group() in stop or (end is not None and word.group() in p.NOT_NAMES)
+        if not_a_name and (end is None or word.group() not in p.ALSO_SURNAMES):
+            break
+        words.append(word.group())
         end = word.end()
-        words += 1
         gap = p.NAME_GAP.match(text, end)
         if gap is None:
             break
         pos = gap.end()
-    if end is None or words < min_words:
+    if end is None or len(words) < min_words:
+        return None
+    if upper_first and not after_title and words[0].isupper() and (len(words) < 2 or not words[1].isupper()):
         return None
     return start, end
 
@@ -320,14 +351,16 @@ def _names(text: str) -> Iterator[Hit]:
     for match in p.NAME_LABEL.finditer(text):
         label = match.group().lower()
         if label.startswith("name") or label.startswith("sur"):
-            before = re.search(r"([\w’']+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
-            # "Protocol name:" or "Scanner name:" names a thing, not a person.
-            if before and before.group(1).isalpha() and before.group(1).lower() not in p.NAME_LABEL_OWNERS:
-                continue
+            before = re.search(r"(\w+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
+            if before and before.group(1).lower() in p.THING_NAMES:
+                continue  # "Protocol name: CT Chest" names a thing
         span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
-    for match in p.ROLE_CONTEXT.finditer(text):
+    for match in p.WORD_BEFORE_CAPITAL.finditer(text):
+        word = match.group("word").lower()
+        if not (word in p.ROLE_VERBS if match.group("by") else word in p.ROLE_WORDS):
+            continue
         # A role word alone is weak evidence: ask for a full name ("Sarah Jones").
         span = _read_name(text, match.end(), after_title=False, min_words=2)
         if span:
@@ -397,13 +430,15 @@ def _read_source(source: str) -> str:
     name = "standard input" if source == "-" else source
     try:
         if source == "-":
+            if sys.stdin is None:
+                raise _Unreadable("There is no standard input to read; give a FILE instead of -.")
             stream = getattr(sys.stdin, "buffer", None)
             data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
         else:
             data = Path(source).read_bytes()
         return data if isinstance(data, str) else data.decode("utf-8-sig")
     except FileNotFoundError:
-        raise _Unreadable(f"No such file: {source}.") from None
+        raise _Unreadable(f"No such file: {source}. Give a text file, or - for standard input.") from None
     except IsADirectoryError:
         raise _Unreadable(f"{source} is a folder; give a text file, or - for standard input.") from None
     except UnicodeDecodeError as err:
@@ -440,7 +475,9 @@ def anonymise_command(source: str, *, as_json: bool, redact: bool) -> int:
     hits = find_identifiers(text)
     out = sys.stdout
     if as_json and redact:
-        out.write(json.dumps({"hits": [h.to_json() for h in hits], "redacted": _redact(text, hits)}, ensure_ascii=False))
+        out.write(
+            json.dumps({"hits": [h.to_json() for h in hits], "redacted": _redact(text, hits)}, ensure_ascii=False)
+        )
         out.write("\n")
     elif as_json:
         out.write(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))

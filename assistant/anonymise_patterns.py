@@ -45,7 +45,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATE = rf"""
     (?<!\d)
     (?:
-        \d{{1,2}}(?P<dsep>[/.\- ])\d{{1,2}}(?P=dsep)(?:\d{{4}}|\d{{2}})   # 12/03/1957, 12.3.57, 12-03-1957
+        \d{{1,2}}(?P<dsep>[ ]?[/.\-][ ]?|[ ])\d{{1,2}}(?P=dsep)(?:\d{{4}}|\d{{2}})   # 12/03/1957, 12.3.57, 12 / 03 / 57
       | \d{{4}}-\d{{1,2}}-\d{{1,2}}                                      # 1957-03-12
       | {_DAY}[ \t-]+(?:of[ \t]+)?{_MONTH},?[ \t-]+(?:\d{{4}}|\d{{2}})     # 12 March 1957, 12-Mar-57
       | {_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}                               # March 12, 1957
@@ -56,10 +56,12 @@ _DATE = rf"""
 _DOB_WORDS = r"(?:\bd\.?o\.?b(?![a-z])\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b)"
 # Between the words and the date: punctuation and a few linking words only,
 # so "born in Leeds and scanned on 12/03/2024" is not a birth date.
-_DOB_GAP = r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|given[ \t]+as|recorded[ \t]+as|as)[ \t]+)?"
+_DOB_GAP = r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|the|given[ \t]+as|recorded[ \t]+as|as)[ \t]+){0,2}"
 DATE_OF_BIRTH = re.compile(rf"{_DOB_WORDS}{_DOB_GAP}(?P<date>{_DATE})", re.I | re.X)
-# The same, the other way round: "12/03/1957 (DOB)".
-DATE_THEN_DOB = re.compile(rf"(?P<date>{_DATE})[ \t]*[(\[,]?[ \t]*{_DOB_WORDS}", re.I | re.X)
+# The same, the other way round: "12/03/1957 (DOB)". DOB_WORDS finds the
+# words; DATE_BEFORE is then tried on the few characters before them.
+DOB_WORDS = re.compile(_DOB_WORDS, re.I)
+DATE_BEFORE = re.compile(rf"(?P<date>{_DATE})[ \t]*[(\[,]?[ \t]*$", re.I | re.X)
 DATE_PARTS = re.compile(r"\d+|[a-z]+", re.I)
 
 # --- Hospital numbers, MRNs and other local patient ids -------------------
@@ -112,8 +114,10 @@ POSTCODE = re.compile(
     """,
     re.I | re.X,
 )
-# "2nd", "1st": an ordinal after a bed or scanner name, not an inward code.
+# "2nd", "1st": an ordinal after a bed or scanner name, not an inward code,
+# unless the words before say an address follows ("lives at d8 8th").
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+ADDRESS_BEFORE = re.compile(r"\b(?:post[ \t]?code|address|lives|living|resides|resident)\b[^.\n]{0,30}$", re.I)
 
 # --- Phone numbers --------------------------------------------------------
 # UK numbers: 0 or +44 (optionally "(0)"), an area or mobile prefix
@@ -138,6 +142,12 @@ EMAIL = re.compile(
 )
 
 # --- Personal names -------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The contexts that announce a name. The name itself is read word by word
 # (NAME_WORD, INITIALS) so that words which are not names can end it.
 TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
@@ -153,19 +163,28 @@ NAME_LABEL = re.compile(
     r"name[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*",
     re.I,
 )
-# Words that may stand before "name:"; any other word, as in "protocol name:",
-# makes it the name of a thing, not a person.
-NAME_LABEL_OWNERS = frozenset(
-    """patient patient's patient’s full first last family given maiden their his her your my
-    for of to from and or the with by at in on as is was""".split()
+# Words before "name:" that make it the name of a thing, not a person
+# ("protocol name: CT Chest"). Any other word leaves it a person's name: a
+# missed name costs more than a needless redaction.
+THING_NAMES = _words(
+    """protocol scanner drug medicine file user study series sequence examination exam procedure device
+    equipment machine room unit ward department hospital trust site product company manufacturer model
+    organisation organization employer body authority test field template plan document form report code
+    criterion isotope radionuclide radiopharmaceutical agent contrast modality service team software
+    system network printer host server project folder list variable product brand generic trade"""
 )
-# Roles and verbs after which a full name (two words at least) is a person.
-ROLE_CONTEXT = re.compile(
-    r"\b(?:radiographer|operator|referrer|practitioner|physicist|technologist|nurse|consultant|registrar"
-    r"|radiologist|sonographer|clinician|doctor|dosimetrist|therapist|colleague|relative|carer|husband|wife"
-    r"|partner|mother|father|daughter|son|next[ \t]+of[ \t]+kin|NOK|GP|MPE|RPA|RPS|(?:referred|reported|checked|signed|seen|authori[sz]ed|justified"
-    r"|performed|scanned|treated|witnessed|escorted|accompanied)[ \t]+by)[ \t]*[:,]?[ \t]*",
-    re.I,
+# Roles and verbs after which a full name (two words at least) is a person:
+# "radiographer Sarah Jones", "referred by John Smith". Any word followed by
+# a capital is a candidate (a cheap scan); the word is then looked up.
+WORD_BEFORE_CAPITAL = re.compile(rf"(?<![A-Za-z])(?P<word>[A-Za-z]++)(?P<by>[ \t]+by)?[ \t]*+[:,]?[ \t]*+(?=[{_UP}])")
+ROLE_WORDS = _words(
+    """radiographer operator referrer practitioner physicist technologist nurse consultant registrar
+    radiologist sonographer clinician doctor dosimetrist therapist colleague relative carer husband wife
+    partner mother father daughter son kin nok gp mpe rpa rps"""
+)
+ROLE_VERBS = _words(
+    """referred reported checked signed seen authorised authorized justified performed scanned treated
+    witnessed escorted accompanied"""
 )
 # A name word: Patel, O'Neill, McDonald, Smith-Jones, SMITH (upper case is
 # only accepted after a title or another name word).
@@ -173,18 +192,25 @@ NAME_WORD = re.compile(
     rf"""
     (?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?
     (?:-(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+)*
-    (?![\w'’])
+    (?=['’]s\b|-(?!\d)|[^\w'’-]|$)   # a whole word ("Smith's" gives "Smith"; "Tc-99m" none)
     """,
     re.X,
 )
-UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?![\w'’])")
+UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?=['’]S\b|[^\w'’]|$)")
 # Initials before a surname: "J Patel", "J. Patel", "A.B. Smith".
 INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}|[{_UP}](?=[ \t])")
 NAME_GAP = re.compile(r"[ \t]{1,2}")
+# Lower-case particles inside a surname: "Dr van der Merwe", "Ms de la Cruz".
+PARTICLES = re.compile(r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ap|bin|al|el)[ \t])+")
+# Hospital systems write "SMITH, John": upper-case surname, comma, first name.
+SURNAME_COMMA_FIRST = re.compile(
+    rf"(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
+    rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’])"
+)
 
 # Capitalised words that are never a name, wherever they appear: they end a
 # name ("Dr Patel On call") and stop one starting ("the Dr On call").
-NEVER_NAMES = frozenset(
+NEVER_NAMES = _words(
     """
     The This That These Those There Their His Her Its Our We They He She It I A An
     Patient Patients On Of In At To And Or For From With By As Is Was Were Are Be Been Has Had Have Who Whom
@@ -192,12 +218,12 @@ NEVER_NAMES = frozenset(
     Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Sister Nurse
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April June July August September October November December
-    """.split()
+    """
 )
 # Capitalised words common in incident writing that are not names. They stop
 # a name in every context except directly after a title, where surnames such
 # as "Ward" or "Hall" must still be caught.
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """
     Safety Group Direction Directions Information Identification Identity Advice Liaison Service Services
     Experience Transport Record Records Details Detail Dose Doses Dosimetry Pathway Team Teams Incident Incidents
@@ -215,8 +241,10 @@ NOT_NAMES = frozenset(
     Exposure Exposures Examination Examinations Treatment Treatments Fraction Fractions Plan Plans Planning
     Review Reviewed Investigation Datix Local Rules Written Entitlement Justification Authorisation
     Chest Abdomen Pelvis Head Neck Spine Knee Hip Hand Foot Wrist Ankle Shoulder Elbow Thorax Brain Heart Lung
-    Breast Bone Renal Thyroid Cardiac Coronary Whole Body Left Right Bilateral Contrast Portable Mobile
-    """.split()
+    Breast Bone Renal Thyroid Coronary Whole Body Left Right Bilateral Contrast Portable Mobile
+    England Wales Scotland Northern Ireland Isle Man British National Kingdom Medicines Agency Support Adverse
+    Improvement Facilities Inspectorate Centre Unit Products Regulatory Society College
+    """
 )
 # Words in NOT_NAMES that are also surnames: after a first name ("Callum
 # Ward") they are read as part of the name.

@@ -56,7 +56,9 @@ def _with_check(rng: random.Random, make_nine: Callable[[random.Random], str]) -
 
 def nhs_digits(rng: random.Random) -> str:
     # England and Wales issue 400-499 and 600-708 million (×10).
-    return _with_check(rng, lambda r: str(r.choice([r.randint(400_000_000, 499_999_999), r.randint(600_000_000, 708_800_000)])))
+    return _with_check(
+        rng, lambda r: str(r.choice([r.randint(400_000_000, 499_999_999), r.randint(600_000_000, 708_800_000)]))
+    )
 
 
 def chi_digits(rng: random.Random) -> str:
@@ -166,6 +168,7 @@ SURNAMES = [
     "Ward",
     "Hughes",
     "Fitzgerald",
+    "van der Merwe",
 ]
 
 
@@ -210,7 +213,15 @@ def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
         )
         digits = str(rng.randint(10**5, 10**8))
         value = rng.choice(
-            [digits, f"RX{digits}", f"K{digits[:6]}", f"A{digits}", f"ACC-2024-{digits[:6]}", f"P-{digits}", f"rx{digits}"]
+            [
+                digits,
+                f"RX{digits}",
+                f"K{digits[:6]}",
+                f"A{digits}",
+                f"ACC-2024-{digits[:6]}",
+                f"P-{digits}",
+                f"rx{digits}",
+            ]
         )
         return lead, value, ""
     if kind == "postcode":
@@ -243,6 +254,8 @@ def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
                 "the patient, ",
             ]
         )
+        if lead in ("name: ", "Patient: ", "patient ") and rng.random() < 0.3:
+            return lead, f"{last.upper()}, {first}", ""  # as hospital systems list them
         return lead, f"{first} {last}", ""
     raise ValueError(kind)
 
@@ -310,15 +323,35 @@ def _filler(name: str, rng: random.Random) -> str:
         "dose_mgy": lambda: f"{rng.randint(5, 2500)} mGy{rng.choice(['', '·cm', ' cm'])}",
         "dose_gy": lambda: f"{rng.choice(['1.8', '2', '2.67', '3', '8', '20', '55', '60'])} Gy",
         "activity": lambda: rng.choice(
-            [f"{rng.randint(40, 800)} MBq", f"{rng.randint(1, 7)}.{rng.randint(0, 9)} GBq", f"{rng.randint(40, 800)}MBq"]
+            [
+                f"{rng.randint(40, 800)} MBq",
+                f"{rng.randint(1, 7)}.{rng.randint(0, 9)} GBq",
+                f"{rng.randint(40, 800)}MBq",
+            ]
         ),
         "fraction": lambda: f"fraction {rng.randint(1, 30)} of {rng.randint(5, 35)}",
-        "room": lambda: rng.choice([f"Room {rng.randint(1, 12)}{rng.choice('ABC')}", f"room {rng.randint(1, 20)}", "X-ray room 3"]),
-        "scanner": lambda: rng.choice(
-            ["CT2", "CT 3", "Linac 4", "LA3", "TrueBeam 2", "Optima CT660", "gamma camera 2", "SPECT/CT 1", "Cath Lab 2"]
+        "room": lambda: rng.choice(
+            [f"Room {rng.randint(1, 12)}{rng.choice('ABC')}", f"room {rng.randint(1, 20)}", "X-ray room 3"]
         ),
-        "age": lambda: rng.choice([f"aged {rng.randint(18, 95)}", f"a {rng.randint(18, 95)}-year-old", f"age {rng.randint(1, 17)}"]),
-        "time": lambda: rng.choice([f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}", f"{rng.randint(1, 12)}.{rng.randint(10, 59)} pm"]),
+        "scanner": lambda: rng.choice(
+            [
+                "CT2",
+                "CT 3",
+                "Linac 4",
+                "LA3",
+                "TrueBeam 2",
+                "Optima CT660",
+                "gamma camera 2",
+                "SPECT/CT 1",
+                "Cath Lab 2",
+            ]
+        ),
+        "age": lambda: rng.choice(
+            [f"aged {rng.randint(18, 95)}", f"a {rng.randint(18, 95)}-year-old", f"age {rng.randint(1, 17)}"]
+        ),
+        "time": lambda: rng.choice(
+            [f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}", f"{rng.randint(1, 12)}.{rng.randint(10, 59)} pm"]
+        ),
         "percent": lambda: f"{rng.randint(1, 300)}%",
         "ratio": lambda: f"{rng.randint(1, 10)}:{rng.choice([10, 100, 1000])}",
         "code": lambda: rng.choice(["4.2b", "3.1a", "2.3", "regulation 8(4)", "Schedule 2(1)(b)", "section 5.4"]),
@@ -483,7 +516,8 @@ class Score:
     def lines(self) -> list[str]:
         return [
             f"recall: {self.recall:.1%} ({self.caught} of {self.planted} planted identifiers caught)",
-            f"false-positive rate: {self.false_positive_rate:.1%} ({self.clean_with_hits} of {self.clean} clean sentences)",
+            f"false-positive rate: {self.false_positive_rate:.1%}"
+            f" ({self.clean_with_hits} of {self.clean} clean sentences with a hit)",
             f"kind right when caught: {self.kind_accuracy:.1%}",
         ]
 

@@ -1,0 +1,64 @@
+"""Accuracy and speed of the anonymisation check over the labelled corpus.
+
+Prints recall (planted identifiers caught), the false-positive rate (clean
+sentences with any hit) and the time to scan the whole corpus as a ratio to
+a baseline measured in the same run: `re.compile(r"\\d").finditer` over the
+same text, the cheapest scan that touches every character.
+
+    /work/.venv/bin/python benchmarks/anonymise_accuracy.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import timeit
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.anonymise import find_identifiers
+from tests.unit import identifier_corpus as corpus
+
+
+def _best_of(run: Callable[[], None], repeat: int, number: int) -> float:
+    """Seconds per call: the fastest of `repeat` timings (the least disturbed by the machine)."""
+    return min(timeit.repeat(run, repeat=repeat, number=number)) / number
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--misses", action="store_true", help="also list every miss and false positive")
+    args = parser.parse_args()
+
+    identified, clean = corpus.identifier_sentences(), corpus.clean_sentences()
+    result, problems = corpus.score(find_identifiers, identified, clean)
+    for line in result.lines():
+        print(line)
+    if args.misses:
+        for problem in problems:
+            print("  " + problem)
+
+    text = "\n".join(sentence.text for sentence in identified + clean)
+    digit = re.compile(r"\d")
+
+    def baseline() -> None:
+        deque(digit.finditer(text), maxlen=0)
+
+    def scan() -> None:
+        find_identifiers(text)
+
+    base = _best_of(baseline, repeat=7, number=20)
+    ours = _best_of(scan, repeat=7, number=5)
+    print(f"corpus: {len(identified) + len(clean)} sentences, {len(text):,} characters")
+    print(f"baseline re.compile(r'\\d').finditer: {base * 1e3:.3f} ms per scan")
+    print(f"find_identifiers: {ours * 1e3:.3f} ms per scan ({len(text) / ours / 1e6:.2f} M characters/s)")
+    print(f"ratio: {ours / base:.1f}× the baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
