@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -32,7 +33,7 @@ from assistant.document_fields import (
     DocumentSpec,
     document_data,
 )
-from assistant.export import write_atomic
+from assistant.export import default_filename, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
@@ -165,6 +166,9 @@ def _fact_rows(names: tuple[str, ...], facts: Mapping[str, Any]) -> list[dict[st
     return rows
 
 
+_SPLIT_FACTS = ("intended_dose_msv", "total_dose_msv")
+
+
 def _dose_split(facts: Mapping[str, Any]) -> list[dict[str, str]]:
     """Intended and unintended parts of the effective dose, where the facts allow."""
     total, intended = facts.get("total_dose_msv"), facts.get("intended_dose_msv")
@@ -174,6 +178,7 @@ def _dose_split(facts: Mapping[str, Any]) -> list[dict[str, str]]:
         return [
             {"label": "Intended", "value": "none: no exposure of any kind was intended for this individual"},
             {"label": "Unintended", "value": f"{fmt(total)} mSv (the whole dose)"},
+            {"label": "Total received", "value": f"{fmt(total)} mSv"},
         ]
     if intended is None or exact(total) < exact(intended):
         return []
@@ -181,11 +186,31 @@ def _dose_split(facts: Mapping[str, Any]) -> list[dict[str, str]]:
     return [
         {"label": "Intended", "value": f"{fmt(intended)} mSv"},
         {"label": "Unintended", "value": f"{fmt(extra)} mSv (total {fmt(total)} mSv − intended {fmt(intended)} mSv)"},
+        {"label": "Total received", "value": f"{fmt(total)} mSv"},
     ]
 
 
-def _finding(f: Finding) -> dict[str, str]:
-    return {"code": f.code, "category": f.category, "criterion": f.criterion, "source": f.source, "reason": f.reason}
+# The guidance's complementary categories end with an instruction to the form
+# filler, "(plus relevant suffix code 1 to 9)"; the draft shows the whole code.
+_SUFFIX_NOTE = re.compile(r"\s*\(plus relevant suffix code[^)]*\)\s*$")
+
+
+def _findings(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
+    """One entry per code; a code met on each of several possible facts lists each reason."""
+    out: dict[str, dict[str, str]] = {}
+    for f in findings:
+        if f.code in out:
+            out[f.code]["reason"] += f"; or {f.reason}"
+            continue
+        category = _SUFFIX_NOTE.sub("", f.category).rstrip(". ")
+        out[f.code] = {
+            "code": f.code,
+            "category": category,
+            "criterion": f.criterion,
+            "source": f.source,
+            "reason": f.reason,
+        }
+    return list(out.values())
 
 
 def _labels(names: tuple[str, ...]) -> str:
@@ -247,6 +272,7 @@ def document_context(
     discovered = facts.get("discovered_on")
     nation = facts.get("jurisdiction")
     authority = decision.authority
+    split = _dose_split(facts)
 
     def shown(key: str) -> str:
         value = values[key]
@@ -257,7 +283,7 @@ def document_context(
         return value if field.multiline else " ".join(value.split())
 
     return {
-        "titles": {kind: spec.title for kind, spec in data.documents.items()},
+        "titles": {k: spec.title for k, spec in data.documents.items()},
         "drafted_on": today.isoformat(),
         "todo": TODO,
         "verdict": decision.verdict,
@@ -272,22 +298,25 @@ def document_context(
         if isinstance(discovered, dt.date)
         else _todo(
             "On what date was the incident discovered?",
-            "Give it with the facts (`discovered_on`): the deadlines count from it.",
+            "Give it with the facts (`discovered_on`); a notification's deadlines count from it.",
         ),
         "incident_facts": _fact_rows(groups["incident"], facts),
         "dose_facts": _fact_rows(groups["doses"], facts),
-        "dose_split": _dose_split(facts),
+        "dose_split": split,
+        # The dose rows the intended/unintended split does not already show.
+        "other_dose_facts": _fact_rows(tuple(n for n in groups["doses"] if not split or n not in _SPLIT_FACTS), facts),
+        "effective_dose_known": facts.get("total_dose_msv") is not None,
         "circumstance_facts": _fact_rows(groups["circumstances"], facts),
         "individuals": _individuals(facts, assumed),
-        "multiple_individuals": (facts.get("individuals_affected") or 1) > 1,
+        "code_m": any(f.code == "M" for f in decision.findings),
         "equipment_fault": _equipment(facts, assumed),
         "equipment_caused": facts.get("equipment_fault") is True,
         "clinically_significant": facts.get("clinically_significant") is True,
         "codes": list(decision.codes),
         "codes_text": ", ".join(decision.codes),
         "codes_need": _labels(decision.codes_need),
-        "findings": [_finding(f) for f in decision.findings],
-        "why_not": [_finding(f) for f in decision.why_not],
+        "findings": _findings(decision.findings),
+        "why_not": _findings(decision.why_not),
         "open_checks": [{"code": c.code, "needs": _labels(c.needs)} for c in decision.open_checks],
         "missing": [
             {"name": n, "label": fact_specs()[n].label, "meaning": fact_specs()[n].meaning}
@@ -340,7 +369,7 @@ def _render_template(env: jinja2.Environment, path: Path, roots: tuple[Path, ...
         return env.get_template(path.name).render(context)
     except jinja2.TemplateSyntaxError as err:
         where = f"{err.filename or path}, line {err.lineno}"
-        problem = f"a syntax error: {err.message}"
+        problem = f"a syntax error: {(err.message or '').rstrip('.')}"
     except Exception as err:  # a template may fail in any way: report it, never a traceback
         at = _template_line(err.__traceback__, roots)
         where = f"{at[0]}, line {at[1]}" if at else str(path)
@@ -349,7 +378,7 @@ def _render_template(env: jinja2.Environment, path: Path, roots: tuple[Path, ...
             jinja2.exceptions.SecurityError: "something the sandbox does not allow",
             jinja2.TemplateNotFound: "a template that does not exist",
         }.get(type(err), "an error")
-        problem = f"{kind}: {err}"
+        problem = f"{kind}: {str(err).rstrip('.')}"
     fix = (
         f"Correct it, or remove it from {path.parent} to use the bundled template."
         if path.parent != templates_dir()
@@ -424,8 +453,8 @@ def _line_of(text: str, offset: int) -> int:
 def _intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
     """Text a draft carries on purpose that can look like a person's details.
 
-    The employer's own name and contact, and the authorities' addresses, are
-    not patient information. In the report the contact's name is not among
+    The employer's own name and contact, the authorities' addresses and the
+    TO COMPLETE marker are not patient information. In the report the contact's name is not among
     them: names of individuals are redacted from reports.
     """
     values = _values(details, settings)
@@ -434,7 +463,17 @@ def _intended_text(kind: str, decision: Decision, details: Mapping[str, str], se
         keys.append("contact_name")
     own = [v for k in keys if (v := values[k])]
     bodies = [decision.authority.get("contact", "")] + [b["why"] for b in decision.also_report_to]
-    return own + [b for b in bodies if b]
+    return [*own, *(b for b in bodies if b), TODO]
+
+
+def _destination(out: str | None, kind: str, decision: Decision) -> Path | None:
+    """Where --out asks for the draft; a folder gets the default file name inside it."""
+    if not out:
+        return None
+    path = Path(out).expanduser()
+    if path.is_dir() or out.endswith(("/", os.sep)):
+        return path / default_filename(kind, decision, dt.date.today())
+    return path
 
 
 def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, out: str | None, allow: bool) -> int:
@@ -446,7 +485,7 @@ def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, 
     except DocumentError as err:
         print(f"irmer: {err.message()}", file=sys.stderr)
         return EXIT_INPUT
-    path = Path(out).expanduser() if out else None
+    path = _destination(out, kind, decision)
     text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
 
     from assistant.anonymise import KIND_LABELS, find_identifiers

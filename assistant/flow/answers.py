@@ -34,13 +34,11 @@ UNKNOWN_WORDS = frozenset(
 )
 YES_WORDS = frozenset({"y", "yes"})
 NO_WORDS = frozenset({"n", "no"})
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
 
 # Units by kind: typed spelling (lower case) -> factor to the kind's own unit.
 _UNITS: dict[str, dict[str, Decimal]] = {
@@ -91,8 +89,8 @@ _UNITS: dict[str, dict[str, Decimal]] = {
         "year": Decimal(1),
         "years": Decimal(1),
         "years old": Decimal(1),
-        "months": Decimal(1) / Decimal(12),
-        "month": Decimal(1) / Decimal(12),
+        "months": Decimal(1),  # divided by 12 where read
+        "month": Decimal(1),
     },
 }
 KIND_WORDS = {
@@ -113,17 +111,23 @@ EXAMPLES = {
 }
 # A bare ratio this large is more likely a percentage typed without its sign.
 _PLAIN_RATIO_LIMIT = Decimal(10)
-_NUMBER = re.compile(r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e(?P<exp>[+-]?\d+))?\s*(?P<unit>.*)$")
-_MONTHS = {m.lower(): i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+_NUMBER = re.compile(
+    r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e(?P<exp>[+-]?\d+))?\s*(?P<unit>.*)$"
+)
+_MONTH_NAMES = [
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+]
+_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {n[:3]: i + 1 for i, n in enumerate(_MONTH_NAMES)}
+_MONTHS["sept"] = 9
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """What one answer means: facts set, facts left unknown, circumstances absent, ticks, and the echo."""
+    """What one answer means: facts set, facts left unknown, checklist ticks, and the echo."""
 
     sets: dict[str, Any] = field(default_factory=dict)
     unknown: tuple[str, ...] = ()
-    absent: tuple[str, ...] = ()
     ticks: tuple[str, ...] = ()
     echo: str = ""
 
@@ -192,7 +196,7 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
     expected = EXAMPLES[unit_kind]
     if unit_kind == "count" and text in NUMBER_WORDS:
         return NUMBER_WORDS[text]
-    match = _NUMBER.match(text.replace(" ", "", 1) if text[:1] in "+-" else text)
+    match = _NUMBER.match(text)
     if not match:
         if text in ("nan", "inf", "infinity", "-inf") or "nan" in text or "inf" in text:
             raise AnswerError(f"“{typed}” is not a finite number: give {expected}.")
@@ -213,7 +217,8 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
                     f"“{typed}” is {KIND_WORDS[other]}, but this asks for {KIND_WORDS[unit_kind]}: give {expected}."
                 )
             raise AnswerError(f"“{typed}”: the unit “{unit}” is not recognised here; give {expected}.")
-        value *= factor
+        # Months divide exactly; 1/12 as a decimal would not give 6 months = 0.5 years.
+        value = value / 12 if unit.startswith("month") else value * factor
     elif unit_kind == "ratio" and value >= _PLAIN_RATIO_LIMIT:
         raise AnswerError(
             f"“{typed}” as a ratio would be {typed} times the intended value: type {typed}% for a percentage, "
@@ -247,10 +252,9 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
     elif m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
         day, month, year = (int(g) for g in m.groups())
     elif m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})", text):
-        name = m.group(2)[:3]
-        if name not in _MONTHS or not "january february march april may june july august september october november december".count(m.group(2)):
+        if m.group(2) not in _MONTHS:
             raise AnswerError(f"“{typed}”: “{m.group(2)}” is not a month. Give a date as {accepted}.")
-        day, month, year = int(m.group(1)), _MONTHS[name], int(m.group(3))
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))
     if day is None or month is None or year is None:
         raise AnswerError(f"“{typed}” is not a date. Give a date as {accepted}.")
     try:
@@ -258,7 +262,9 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
     except ValueError as err:
         raise AnswerError(f"“{typed}” is not a real date ({err}). Give a date as {accepted}.") from err
     if date > today:
-        raise AnswerError(f"“{typed}” is in the future ({date.isoformat()}); give the date it happened or was discovered.")
+        raise AnswerError(
+            f"“{typed}” is in the future ({date.isoformat()}); give the date it happened or was discovered."
+        )
     return date
 
 
@@ -346,17 +352,11 @@ def _parse_multi(q: Question, raw: Any) -> Parsed:
     if exclusive and len(chosen) > 1:
         raise AnswerError(f"“{exclusive[0].label}” cannot be ticked together with other options.")
     sets: dict[str, Any] = {}
-    absent: list[str] = []
     for o in q.options:
-        values = o.sets if o in chosen else o.unticked
-        for fact, value in values.items():
-            if value is None:
-                absent.append(fact)
-            else:
-                sets[fact] = value
+        sets.update(o.sets if o in chosen else o.unticked)
     ticks = tuple(o.value_text for o in chosen if not o.exclusive)
     echo = "; ".join(o.label for o in chosen)
-    return Parsed(sets=sets, absent=tuple(absent), ticks=ticks, echo=echo)
+    return Parsed(sets=sets, ticks=ticks, echo=echo)
 
 
 def _parse_form(q: Question, raw: Any) -> Parsed:
@@ -431,19 +431,21 @@ def answer_for(q: Question, facts: Mapping[str, Any]) -> str | list[str] | dict[
                 return o.value_text
         return "don't know"
     if q.kind == "multi":
-        ticked = []
-        for o in q.options:
-            if o.exclusive:
-                continue
-            if o.sets and all(
-                (facts.get(k) == v) or (isinstance(v, int) and not isinstance(v, bool) and (facts.get(k) or 0) >= v)
-                for k, v in o.sets.items()
-            ):
-                ticked.append(o.value_text)
-            elif not o.sets and any(facts.get(k) is not None for k in o.unticked):
-                ticked.append(o.value_text)
-        none = [o.value_text for o in q.options if o.exclusive]
-        return ticked or none
+
+        def holds(name: str, value: Any) -> bool:
+            given = facts.get(name)
+            if isinstance(value, bool):
+                rule = specs[name].when_absent
+                implied = rule is not None and any(
+                    n in facts for n in rule.unless_given
+                )  # a foetal dose implies a foetus
+                return given is value or (given is None and value is True and implied)
+            if isinstance(value, int):  # "more than one person": ticked for any count from 2 up
+                return given is not None and given >= value
+            return bool(given == value)
+
+        ticked = [o.value_text for o in q.options if o.sets and all(holds(k, v) for k, v in o.sets.items())]
+        return ticked or [o.value_text for o in q.options if o.exclusive]
     if q.kind == "form":
         return {f.fact: (_typed_value(f, facts[f.fact]) if f.fact in facts else "don't know") for f in q.fields}
     f = q.fields[0]

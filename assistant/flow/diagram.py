@@ -17,7 +17,10 @@ def _when(q: Question) -> str:
         rule = "always, once, until decided"
     else:
         rule = "the engine still needs " + " or ".join(f"`{f}`" for f in q.facts)
-    conditions = [f"{fact} is {' or '.join('not known' if v is None else str(v) for v in values)}" for fact, values in q.only_if.items()]
+    conditions = [
+        f"{fact} is {' or '.join('not known' if v is None else str(v) for v in values)}"
+        for fact, values in q.only_if.items()
+    ]
     conditions += [f"“{t}” ticked" for t in q.only_if_ticked]
     labels = ", ".join(specs[f].label for f in q.facts)
     return rule + (f"; only if {'; '.join(conditions)}" if conditions else "") + f" ({labels})"

@@ -54,7 +54,7 @@ def _finished(self: Any) -> bool:
     return bool(self.model.finished())
 
 
-def build_machine_class(questions: Sequence[Question]) -> type[StateChart]:
+def build_machine_class(questions: Sequence[Question]) -> type[StateChart[FlowModel]]:
     """A machine class with one state per question, guards in question order."""
     attrs: dict[str, Any] = {
         "__doc__": "The irmer question flow: each state is the question being asked.",
@@ -79,16 +79,16 @@ def build_machine_class(questions: Sequence[Question]) -> type[StateChart]:
 
 
 @cache
-def flow_machine_class() -> type[StateChart]:
+def flow_machine_class() -> type[StateChart[FlowModel]]:
     """The machine class for the shipped questions."""
     return build_machine_class(load_questions())
 
 
-def new_machine(model: FlowModel) -> StateChart:
+def new_machine(model: FlowModel) -> StateChart[FlowModel]:
     """A machine at `start`, reading its guards from `model`."""
     model.state = None
     return flow_machine_class()(model=model)
 
 
-def state_id(machine: StateChart) -> str:
+def state_id(machine: StateChart[FlowModel]) -> str:
     return str(machine.current_state_value)

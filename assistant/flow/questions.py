@@ -94,10 +94,6 @@ def _option(raw: Mapping[str, Any], where: str, specs: Mapping[str, FactSpec], p
             if spec is None:
                 problems.append(f"{where}: option {raw.get('value')!r} {group} unknown fact `{fact}`.")
                 continue
-            if value is None:
-                if spec.when_absent is None or spec.when_absent.value is not None:
-                    problems.append(f"{where}: `{fact}: null` is only for circumstances whose absence is null.")
-                continue
             try:
                 values[fact] = check_value(spec, value)
             except ValueError as err:
@@ -115,7 +111,9 @@ def _option(raw: Mapping[str, Any], where: str, specs: Mapping[str, FactSpec], p
     )
 
 
-def _field(raw: Any, where: str, specs: Mapping[str, FactSpec], allow_unknown: bool, problems: list[str]) -> Field:
+def _field(
+    raw: Any, where: str, specs: Mapping[str, FactSpec], allow_unknown: bool, problems: list[str], *, by_options: bool
+) -> Field:
     if isinstance(raw, str):
         raw = {"fact": raw}
     fact = str(raw.get("fact", ""))
@@ -129,7 +127,7 @@ def _field(raw: Any, where: str, specs: Mapping[str, FactSpec], allow_unknown: b
             problems.append(f"{where}: unit_kind {unit_kind!r} is not one of {', '.join(UNIT_KINDS)}.")
         elif spec.unit not in UNIT_OF_KIND[unit_kind]:
             problems.append(f"{where}: unit_kind {unit_kind} does not give `{fact}` in {spec.unit or 'its unit'}.")
-    elif spec.type in ("number", "int"):
+    elif spec.type in ("number", "int") and not by_options:
         problems.append(f"{where}: the number `{fact}` needs a unit_kind.")
     options = tuple(_option(o, f"{where} `{fact}`", specs, problems) for o in raw.get("options") or ())
     return Field(
@@ -163,7 +161,8 @@ def _question(raw: Mapping[str, Any], specs: Mapping[str, FactSpec], problems: l
         if not raw.get(key):
             problems.append(f"{where}: `{key}` is missing.")
     allow_unknown = bool(raw.get("allow_unknown", False))
-    fields = [_field(f, where, specs, allow_unknown, problems) for f in raw.get("fields") or ()]
+    by_options = kind in ("choice", "multi")
+    fields = [_field(f, where, specs, allow_unknown, problems, by_options=by_options) for f in raw.get("fields") or ()]
     options = [_option(o, where, specs, problems) for o in raw.get("options") or ()]
     facts = {f.fact for f in fields}
     if kind in ("choice", "multi"):
@@ -174,7 +173,9 @@ def _question(raw: Mapping[str, Any], specs: Mapping[str, FactSpec], problems: l
             if stray:
                 problems.append(f"{where}: option {o.value_text!r} sets {sorted(stray)}, not among its fields.")
             if kind == "multi" and "," in o.label:
-                problems.append(f"{where}: option labels of a checklist may not contain commas (typed lists split on them).")
+                problems.append(
+                    f"{where}: option labels of a checklist may not contain commas (typed lists split on them)."
+                )
     elif len(fields) != 1 and kind != "form":
         problems.append(f"{where}: a {kind} question fills exactly one fact.")
     ask_when_raw = raw.get("ask_when", ASK_NEEDED)

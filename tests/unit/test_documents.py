@@ -1,4 +1,9 @@
-"""Drafted documents: golden drafts, every template name provided, user text as data, overrides."""
+"""Drafted documents: golden drafts, every template name provided, user text as data, overrides.
+
+After changing a template, regenerate the golden drafts with
+`IRMER_UPDATE_GOLDEN=1 pytest tests/unit/test_documents.py` and read the diff
+as the person who will send them.
+"""
 
 from __future__ import annotations
 
@@ -75,67 +80,137 @@ FULL = {
 CASES: dict[str, tuple[str, dict[str, Any], dict[str, str]]] = {
     "notification-england-ME2.2": (
         "notification",
-        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
-         "intended_dose_msv": 1.0, "total_dose_msv": 12.0, "discovered_on": "2026-11-20",
-         "equipment_fault": True, "individuals_affected": 2},
+        {
+            "jurisdiction": "england",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "age_years": 60,
+            "intended_dose_msv": 1.0,
+            "total_dose_msv": 12.0,
+            "discovered_on": "2026-11-20",
+            "equipment_fault": True,
+            "individuals_affected": 2,
+        },
         {k: v for k, v in FULL.items() if k not in ("organisation", "contact_name", "contact_email", "contact_phone")},
-    ),  # fmt: skip
+    ),
     "report-england-ME2.2": (
         "report",
-        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
-         "intended_dose_msv": 1.0, "total_dose_msv": 12.0, "discovered_on": "2026-11-20",
-         "equipment_fault": True, "individuals_affected": 2},
+        {
+            "jurisdiction": "england",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "age_years": 60,
+            "intended_dose_msv": 1.0,
+            "total_dose_msv": 12.0,
+            "discovered_on": "2026-11-20",
+            "equipment_fault": True,
+            "individuals_affected": 2,
+        },
         FULL,
-    ),  # fmt: skip
+    ),
     "notification-wales-1-partial": (
         "notification",
-        {"jurisdiction": "wales", "exposure": "accidental", "setting": "diagnostic", "age_years": 33,
-         "total_dose_msv": 0.001, "discovered_on": "2026-11-10"},
-        {"incident_date": "2026-11-09", "modality": "General radiography", "examination": "Left hand X-ray",
-         "description": "The wrong patient was called from the waiting room and X-rayed."},
-    ),  # fmt: skip
+        {
+            "jurisdiction": "wales",
+            "exposure": "accidental",
+            "setting": "diagnostic",
+            "age_years": 33,
+            "total_dose_msv": 0.001,
+            "discovered_on": "2026-11-10",
+        },
+        {
+            "incident_date": "2026-11-09",
+            "modality": "General radiography",
+            "examination": "Left hand X-ray",
+            "description": "The wrong patient was called from the waiting room and X-rayed.",
+        },
+    ),
     "report-northern-ireland-C8.1-empty": (
         "report",
-        {"jurisdiction": "northern_ireland", "exposure": "unintended", "setting": "radiotherapy", "age_years": 67,
-         "course_dose_ratio_ptv": 1.12, "clinically_significant": True, "discovered_on": "2026-08-01"},
+        {
+            "jurisdiction": "northern_ireland",
+            "exposure": "unintended",
+            "setting": "radiotherapy",
+            "age_years": 67,
+            "course_dose_ratio_ptv": 1.12,
+            "clinically_significant": True,
+            "discovered_on": "2026-08-01",
+        },
         {},
-    ),  # fmt: skip
+    ),
     "notification-scotland-4.2b-no-date": (
         "notification",
-        {"jurisdiction": "scotland", "exposure": "unintended", "setting": "rt_verification_imaging",
-         "age_years": 77, "course_images_intended": 5, "course_images_additional": 3,
-         "additional_images_cause": "protocol_failure"},
+        {
+            "jurisdiction": "scotland",
+            "exposure": "unintended",
+            "setting": "rt_verification_imaging",
+            "age_years": 77,
+            "course_images_intended": 5,
+            "course_images_additional": 3,
+            "additional_images_cause": "protocol_failure",
+        },
         {"modality": "Radiotherapy (verification imaging)", "examination": "5-fraction SABR, lung"},
-    ),  # fmt: skip
+    ),
     "notification-england-voluntary": (
         "notification",
-        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 54,
-         "intended_dose_msv": 0.014, "total_dose_msv": 0.028, "voluntary": True},
+        {
+            "jurisdiction": "england",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "age_years": 54,
+            "intended_dose_msv": 0.014,
+            "total_dose_msv": 0.028,
+            "voluntary": True,
+        },
         {},
-    ),  # fmt: skip
+    ),
+    "notification-england-M-code-incomplete": (
+        "notification",
+        {"jurisdiction": "england", "individuals_affected": 3, "discovered_on": "2026-11-27"},
+        {},
+    ),
     "local-england-local": (
         "local",
-        {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 54,
-         "intended_dose_msv": 0.014, "total_dose_msv": 0.028, "discovered_on": "2026-11-25"},
-        {"incident_date": "2026-11-25", "modality": "General radiography", "examination": "Chest X-ray",
-         "description": "Repeat exposure after a positioning error.", "immediate_actions": "Image repeated."},
-    ),  # fmt: skip
+        {
+            "jurisdiction": "england",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "age_years": 54,
+            "intended_dose_msv": 0.014,
+            "total_dose_msv": 0.028,
+            "discovered_on": "2026-11-25",
+        },
+        {
+            "incident_date": "2026-11-25",
+            "modality": "General radiography",
+            "examination": "Chest X-ray",
+            "description": "Repeat exposure after a positioning error.",
+            "immediate_actions": "Image repeated.",
+        },
+    ),
     "local-scotland-undetermined": (
         "local",
         {"jurisdiction": "scotland", "exposure": "unintended", "setting": "diagnostic", "total_dose_msv": 4.0},
         {},
-    ),  # fmt: skip
+    ),
     "local-wales-outside-irmer": (
         "local",
         {"jurisdiction": "wales", "exposed_person": "public"},
         {"description": "A visitor stayed in the fluoroscopy room during screening."},
-    ),  # fmt: skip
+    ),
     "local-northern-ireland-arsac": (
         "local",
-        {"jurisdiction": "northern_ireland", "exposure": "unintended", "setting": "diagnostic",
-         "intended_dose_msv": 3.0, "total_dose_msv": 3.0, "licence_breach": True, "equipment_fault": True},
+        {
+            "jurisdiction": "northern_ireland",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "intended_dose_msv": 3.0,
+            "total_dose_msv": 3.0,
+            "licence_breach": True,
+            "equipment_fault": True,
+        },
         {},
-    ),  # fmt: skip
+    ),
 }
 
 
@@ -251,7 +326,9 @@ def test_unknown_detail_key_names_it_and_the_accepted_keys() -> None:
 
 
 def test_detail_values_are_text() -> None:
-    cleaned = clean_details({"incident_date": dt.date(2026, 1, 2), "duty_of_candour": True, "site": "  ", "modality": None})
+    cleaned = clean_details(
+        {"incident_date": dt.date(2026, 1, 2), "duty_of_candour": True, "site": "  ", "modality": None}
+    )
     assert cleaned == {"incident_date": "2026-01-02", "duty_of_candour": "yes"}
     with pytest.raises(DocumentError, match="'description' must be text"):
         clean_details({"description": ["a", "b"]})
@@ -340,6 +417,17 @@ def test_dose_split_is_exact() -> None:
     assert "- Unintended: 0.001 mSv (the whole dose)" in accidental
 
 
+def test_an_incomplete_code_is_to_complete_not_absent() -> None:
+    decision = decide(CASES["notification-england-M-code-incomplete"][1])
+    assert decision.notifiable and decision.codes_need
+    for kind in ("notification", "report"):
+        text = render_document(kind, decision, {}, SETTINGS, today=TODAY)
+        assert "No notification code applies" not in text and "none on the facts given" not in text
+        assert "the exposure category, the number after any letter, is not yet known" in text
+    notification = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    assert notification.count("### Code M") == 1  # one code, met whichever exposure it was
+
+
 def test_deadlines_and_overdue_are_counted_from_the_given_day() -> None:
     decision = decide(CASES["notification-england-ME2.2"][1])  # discovered 2026-11-20
     on_time = render_document("notification", decision, {}, SETTINGS, today=dt.date(2026, 12, 4))
@@ -395,7 +483,8 @@ def test_an_override_may_include_a_bundled_template() -> None:
 @pytest.mark.parametrize(
     ("source", "line", "says"),
     [
-        ("line one\n{% if verdict %}\nunclosed\n", 4, "syntax error"),
+        ("line one\n{% if verdict %}\nunclosed\n", 3, "syntax error"),  # the end, where endif was due
+        ("one\n{{ verdict | no_such_filter }}\n", 2, "syntax error"),
         ("one\ntwo\n{{ no_such_name }}\n", 3, "unknown name"),
         ("one\n{{ detail.no_such_field }}\n", 2, "unknown name"),
         ("{{ ''.__class__ }}\n", 1, "sandbox"),
