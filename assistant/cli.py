@@ -40,7 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="print the rulebook: codes, quoted criteria, sources, thresholds")
 
     f = sub.add_parser("flow", help="print the question flow as a diagram")
-    f.add_argument("--format", choices=["mermaid", "md"], default="mermaid", help="mermaid (default) or md table")
+    f.add_argument(
+        "--format",
+        choices=["mermaid", "mermaid-full", "md"],
+        default="mermaid",
+        help="mermaid (default: compact state diagram), mermaid-full (every transition) or md (transition table)",
+    )
 
     n = sub.add_parser("anonymise", help="find patient-identifiable information in a text (or - for stdin)")
     n.add_argument("file", help="text file; - reads standard input")

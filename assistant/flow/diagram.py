@@ -6,7 +6,7 @@ from assistant.fact_schema import fact_specs
 from assistant.flow.machine import DECIDED, EVENT, FINISHED_GUARD, START, flow_machine_class, guard_name
 from assistant.flow.questions import ASK_ALWAYS, Question, load_questions
 
-FORMATS = ("mermaid", "md")
+FORMATS = ("mermaid", "mermaid-full", "md")
 
 
 def _when(q: Question) -> str:
@@ -45,9 +45,38 @@ def _table() -> str:
     return "\n".join(lines) + "\n\n" + note
 
 
+def _compact_mermaid() -> str:
+    """The machine's own transitions, drawn through one choice point.
+
+    Every state has the same guarded transitions in the same order (that is
+    how the machine is built), so instead of drawing each of them from each
+    state, every state leads to a choice and the choice to each target under
+    its guard, in the order the guards are checked. The shape is read from
+    the machine class and checked, so the drawing cannot drift from it.
+    """
+    machine = flow_machine_class()
+    routes: list[tuple[str, str]] | None = None
+    sources = []
+    for state in machine.states:
+        if state.final:
+            continue
+        here = [(t.target.id, ", ".join(str(c) for c in t.cond)) for t in state.transitions]
+        if routes is not None and here != routes:
+            raise AssertionError(f"state {state.id} has other transitions than the rest; draw the full machine")
+        routes = here
+        sources.append(state.id)
+    lines = ["stateDiagram-v2", "    direction TB", "    state next <<choice>>", f"    [*] --> {START}"]
+    lines += [f"    {source} --> next : {EVENT}" for source in sources]
+    lines += [f"    next --> {target} : [{guard}]" for target, guard in routes or []]
+    lines.append(f"    {DECIDED} --> [*]")
+    return "\n".join(lines)
+
+
 def render_flow(fmt: str = "mermaid") -> str:
-    """The flow in `fmt`: "mermaid" (state diagram) or "md" (transition table)."""
+    """The flow in `fmt`: "mermaid" (compact state diagram), "mermaid-full" (every transition) or "md" (table)."""
     if fmt == "mermaid":
+        return _compact_mermaid()
+    if fmt == "mermaid-full":
         return format(flow_machine_class(), "mermaid")
     if fmt == "md":
         return _table()

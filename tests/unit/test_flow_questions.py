@@ -102,14 +102,20 @@ def test_guards_are_checked_in_question_order() -> None:
 
 
 def test_mermaid_diagram_and_transition_table() -> None:
-    mermaid = render_flow("mermaid")
-    assert mermaid.startswith("stateDiagram-v2")
-    assert f"start --> nation : Answered [{guard_name('nation')}]" in mermaid
-    assert "decided --> [*]" in mermaid
+    full = render_flow("mermaid-full")
+    assert full.startswith("stateDiagram-v2")
+    assert f"start --> nation : Answered [{guard_name('nation')}]" in full
+    assert "decided --> [*]" in full
+    compact = render_flow("mermaid").splitlines()
+    assert compact[0] == "stateDiagram-v2" and "decided --> [*]" in compact[-1]
+    assert [line for line in compact if line.strip().startswith("next -->")] == [
+        f"    next --> {q.id} : [{guard_name(q.id)}]" for q in load_questions()
+    ] + ["    next --> decided : [nothing_more_to_ask]"]
+    assert {f"    {q.id} --> next : answered" for q in load_questions()} <= set(compact)
     table = render_flow("md")
     rows = [line for line in table.splitlines() if line.startswith("| start")]
     assert [re.split(r"\s*\|\s*", r)[4] for r in rows] == [q.id for q in load_questions()] + [DECIDED]
-    with pytest.raises(ValueError, match="mermaid, md"):
+    with pytest.raises(ValueError, match="mermaid, mermaid-full, md"):
         render_flow("svg")
 
 
