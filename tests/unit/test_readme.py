@@ -22,6 +22,5 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert len(commands) == 2
     assert commands[0].endswith(".venv/bin/irmer")
     assert commands[1].endswith(".venv/bin/pytest")
-    assert (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text().count(
-        "pip install -q -e '.[test]' && .venv/bin/pytest"
-    ) == 1
+    ci = (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines(), "CI must run the README's test command as it stands"
