@@ -524,3 +524,9 @@ def test_the_real_command(tmp_path: Path) -> None:
         timeout=60,
     )
     assert missing.returncode == 2 and missing.stderr.startswith("irmer: No such file") and not missing.stdout
+
+
+def test_name_after_patient_details_label() -> None:
+    text = "Patient details: Jane Doe, seen in Room 3. Patient identified as Omar Haddad on the wristband."
+    names = [h.text for h in find_identifiers(text) if h.kind == "name"]
+    assert names == ["Jane Doe", "Omar Haddad"]
