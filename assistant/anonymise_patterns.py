@@ -155,7 +155,9 @@ TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
 # ward"): what follows them must look like a name.
 SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
 PATIENT_CONTEXT = re.compile(
-    r"\bpatient(?:['’]s)?(?:[ \t]+(?:named|called|known[ \t]+as|details|identity|identified[ \t]+as))?[ \t]*[:,\-–—]?[ \t]*",
+    r"\bpatient(?:['’]s)?"
+    r"(?:[ \t]+(?:named|called|known[ \t]+as|details|identity|identified[ \t]+as))?"
+    r"[ \t]*[:,\-–—]?[ \t]*",
     re.I,
 )
 NAME_LABEL = re.compile(
