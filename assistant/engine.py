@@ -166,7 +166,9 @@ def assess(
         )
 
     # Who was exposed, and was IR(ME)R in force: settled before any criterion.
-    preliminary = [n for n in ("jurisdiction", "exposed_person", "before_clinical_use") if not view.known(n)]
+    # A patient's exposure means the equipment was in clinical use, so
+    # before_clinical_use matters only when it is said to be true.
+    preliminary = [n for n in ("jurisdiction", "exposed_person") if not view.known(n)]
     if "jurisdiction" in preliminary:
         return decide("undetermined", missing=("jurisdiction",))
     if view.get("exposed_person") in ("public", "worker") or view.get("before_clinical_use"):

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from assistant.validation import InputError, parse_facts
-from assistant.yaml_io import load_yaml
+from assistant.yaml_io import DuplicateKeyError, load_yaml
 
 DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
 
@@ -24,10 +24,10 @@ class Incident:
 
 def read_text(source: str) -> str:
     if source == "-":
-        return sys.stdin.read()
+        return sys.stdin.read().removeprefix("\ufeff")
     path = Path(source)
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark is not part of the text
     except FileNotFoundError:
         raise InputError([f"No such file: {source}."]) from None
     except IsADirectoryError:
@@ -46,11 +46,17 @@ def parse_document(text: str, name: str = "input") -> Any:
         # JSON proper first: it reads NaN and Infinity as numbers, so they are
         # reported as such; anything it rejects may still be YAML flow style.
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError:
             pass
+        except DuplicateKeyError as err:
+            raise InputError([f"In {name}, {err}"]) from None
     try:
         return load_yaml(text)
+    except DuplicateKeyError as err:
+        raise InputError([f"In {name}, {err}"]) from None
+    except ValueError as err:  # a well-formed but impossible date, e.g. 2023-02-29
+        raise InputError([f"{name} holds an impossible value: {err} (dates are YYYY-MM-DD and must exist)."]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -59,7 +65,16 @@ def parse_document(text: str, name: str = "input") -> Any:
         raise InputError([f"{name} is not valid YAML or JSON: {err}."]) from None
 
 
-def incident_from(raw: Any, *, name: str = "input") -> Incident:
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKeyError(f"`{key}` is given twice; give it once.")
+        out[key] = value
+    return out
+
+
+def incident_from(raw: Any, *, name: str = "input", batch: bool = False) -> Incident:
     if isinstance(raw, dict) and DETAILS_KEY in raw:
         raw = dict(raw)
         details = raw.pop(DETAILS_KEY)
@@ -67,6 +82,8 @@ def incident_from(raw: Any, *, name: str = "input") -> Incident:
             raise InputError([f"`{DETAILS_KEY}` in {name} must be a mapping of draft fields to text."])
         return Incident(parse_facts(raw), dict(details or {}))
     if isinstance(raw, list):
+        if batch:
+            raise InputError([f"{name} holds a list; each line of a batch is one incident, a JSON object."])
         raise InputError([f"{name} holds a list; `irmer assess` takes one incident (use --batch FILE.jsonl for many)."])
     return Incident(parse_facts(raw))
 
@@ -84,7 +101,9 @@ def batch_lines(source: str) -> list[tuple[int, str]]:
 
 def incident_from_json_line(line: str, number: int) -> Incident:
     try:
-        raw = json.loads(line)
+        raw = json.loads(line, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as err:
         raise InputError([f"line {number} is not valid JSON (column {err.colno}): {err.msg}."]) from None
-    return incident_from(raw, name=f"line {number}")
+    except DuplicateKeyError as err:
+        raise InputError([f"On line {number}, {err}"]) from None
+    return incident_from(raw, name=f"line {number}", batch=True)

@@ -104,6 +104,30 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             f"{facts['intended_dose_msv']}: if this person was due an exposure of their own, the exposure is "
             "unintended; otherwise leave out the intended dose."
         )
+    if facts.get("exposure") == "unintended" and facts.get("intended_dose_msv") == 0:
+        out.append(
+            "`exposure` is unintended but `intended_dose_msv` is 0: an exposure was intended or it was not. If none "
+            "of any kind was intended (e.g. booked for ultrasound, given a CT), the exposure is accidental; "
+            "otherwise give the intended dose."
+        )
+    if facts.get("before_clinical_use") and ("exposure" in facts or facts.get("exposed_person") == "patient"):
+        out.append(
+            "`before_clinical_use` is true, but the facts describe a patient's exposure: `before_clinical_use` is for "
+            "over-exposures while equipment is tested before clinical use (reported to the HSE); equipment used on a "
+            "patient is in clinical use. Leave out one or the other."
+        )
+    if facts.get("exposed_person") in ("public", "worker") and "exposure" in facts:
+        out.append(
+            f"`exposed_person` is {facts['exposed_person']} but `exposure` is given: public and worker mean exposed "
+            "as a bystander or at work (outside IR(ME)R). Someone given a medical exposure in error, such as a "
+            "relative X-rayed as the patient, is judged as a patient: `exposed_person: patient`, "
+            "`exposure: accidental`."
+        )
+    if facts.get("infant_exposed") is False and "infant_dose_msv" in facts:
+        out.append(
+            "`infant_exposed` is false but `infant_dose_msv` is given: a dose means an infant was exposed. "
+            "Leave out one or the other."
+        )
     if facts.get("geographical_miss") == "none" and (facts.get("miss_margin_factor") or 0) > 0:
         out.append(
             "`geographical_miss` is none but `miss_margin_factor` is "

@@ -121,10 +121,12 @@ class Conversation:
         if q.follows_tick is not None:
             # A ticked "more than one person" already meets M; the count is asked for the notification.
             return q.follows_tick in ctx.ticks
+        if q.ask_when == ASK_ALWAYS:
+            # The checklist can add a letter (M, E, C) or a body to tell even once the
+            # verdict is settled; only an exposure outside IR(ME)R has no use for it.
+            return ctx.decision.verdict != "outside_irmer"
         if ctx.decision.settled:
             return False
-        if q.ask_when == ASK_ALWAYS:
-            return True
         return any(fact in ctx.needed for fact in q.facts)
 
     def _askable(self, question_id: str) -> bool:

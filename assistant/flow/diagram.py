@@ -14,7 +14,7 @@ def _when(q: Question) -> str:
     if q.follows_tick is not None:
         rule = f"checklist option “{q.follows_tick}” ticked (even once decided: the count goes into the notification)"
     elif q.ask_when == ASK_ALWAYS:
-        rule = "always, once, until decided"
+        rule = "always, once, for a patient (even once decided: it can add M, E or C)"
     else:
         rule = "the engine still needs " + " or ".join(f"`{f}`" for f in q.facts)
     conditions = [

@@ -107,6 +107,28 @@ BAD_INPUT = {
         "jurisdiction: england\ngeographical_miss: none\nmiss_margin_factor: 3\n",
         ["`geographical_miss`", "`miss_margin_factor`"],
     ),
+    "unintended with nothing intended": (
+        "jurisdiction: wales\nexposure: unintended\nintended_dose_msv: 0\ntotal_dose_msv: 0.5\n",
+        ["`intended_dose_msv` is 0", "accidental"],
+    ),
+    "patient exposure before clinical use": (
+        "jurisdiction: england\nbefore_clinical_use: true\nexposure: unintended\n",
+        ["`before_clinical_use`", "clinical use"],
+    ),
+    "bystander with a medical exposure": (
+        "jurisdiction: england\nexposed_person: public\nexposure: accidental\n",
+        ["`exposed_person` is public", "exposed_person: patient"],
+    ),
+    "no infant but an infant dose": (
+        "jurisdiction: england\ninfant_exposed: false\ninfant_dose_msv: 3\n",
+        ["`infant_exposed` is false", "`infant_dose_msv`"],
+    ),
+    "impossible date in yaml": ("jurisdiction: england\ndiscovered_on: 2023-02-29\n", ["impossible", "YYYY-MM-DD"]),
+    "duplicate key in yaml": ("jurisdiction: wales\njurisdiction: england\n", ["`jurisdiction` is given twice"]),
+    "duplicate key in json": (
+        '{"jurisdiction": "wales", "jurisdiction": "england"}',
+        ["`jurisdiction` is given twice"],
+    ),
     "no jurisdiction": ("exposure: accidental\n", ["`jurisdiction` is required"]),
     "empty": ("", ["empty"]),
     "only whitespace": ("  \n\n", ["empty"]),
@@ -124,6 +146,23 @@ def test_bad_input_exits_2_with_a_message(text: str, words: list[str]) -> None:
     assert "Traceback" not in result.stderr
     for word in words:
         assert word in result.stderr
+
+
+def test_exponent_numbers_are_numbers() -> None:
+    text = "jurisdiction: england\nexposure: accidental\nage_years: 40\ntotal_dose_msv: 3.0e0\n"
+    out = json.loads(irmer("assess", "-", "--json", stdin=text).stdout)
+    assert out["verdict"] == "notify" and out["codes"] == ["1"]
+
+
+def test_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_bytes(b"\xef\xbb\xbf" + b'{"jurisdiction": "wales", "exposure": "accidental"}')
+    assert json.loads(irmer("assess", str(one), "--json").stdout)["codes"] == ["1"]
+    batch = tmp_path / "b.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + b'{"jurisdiction": "wales", "exposure": "accidental"}\n[1]\n')
+    first, second = (json.loads(line) for line in irmer("assess", "--batch", str(batch)).stdout.splitlines())
+    assert first["codes"] == ["1"]
+    assert "each line of a batch is one incident" in second["error"]
 
 
 def test_several_problems_are_reported_together() -> None:
