@@ -70,10 +70,18 @@ def _collect(outcomes: Iterable[Outcome], state: State | None = None) -> tuple[t
 
 
 def all_of(*outcomes: Outcome) -> Outcome:
-    """Met when every part is met; not met as soon as one part is not."""
-    for settled in (State.NOT_MET, State.NOT_APPLICABLE):
-        if any(o.state is settled for o in outcomes):
-            return Outcome(settled, _collect(outcomes, settled)[0])
+    """Met when every part is met; not met as soon as one part is not.
+
+    A part that is not applicable (another band, no partial miss) makes the
+    whole row not applicable: the case is not of the kind the row describes.
+    A row not met says which parts were met too, so the reader sees how close
+    it came ("miss 3× > 2.5×; but no dose factor met").
+    """
+    if any(o.state is State.NOT_APPLICABLE for o in outcomes):
+        return Outcome(State.NOT_APPLICABLE, _collect(outcomes, State.NOT_APPLICABLE)[0])
+    if any(o.state is State.NOT_MET for o in outcomes):
+        met_parts = _collect(outcomes, State.MET)[0]
+        return Outcome(State.NOT_MET, met_parts + _collect(outcomes, State.NOT_MET)[0])
     if all(o.met for o in outcomes):
         return Outcome(State.MET, _collect(outcomes)[0])
     reasons, needs = _collect(outcomes, State.UNKNOWN)

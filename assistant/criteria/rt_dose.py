@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.criteria.base import FactView, evaluates, met, not_applicable, unknown
-from assistant.outcome import Outcome, all_of, any_of
+from assistant.outcome import Outcome, all_of, any_of, negate
 from assistant.rulebook import Criterion, Rulebook, Threshold
 
 
@@ -48,17 +48,23 @@ def therapy_over_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outc
 
 @evaluates("8.2")
 def therapy_under_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    # An under-dose caused by a geographical miss is judged under 9.1/9.2 instead.
+    return all_of(under_dose(c, facts), _not_from_a_miss(facts))
+
+
+def _not_from_a_miss(facts: FactView) -> Outcome:
+    """8.2 excludes an under-dose that is a result of a geographical miss (judged under 9.1/9.2)."""
     if not facts.known("geographical_miss"):
-        not_by_miss = unknown(["geographical_miss"])
-    elif facts.get("geographical_miss") == "none":
-        not_by_miss = met("no geographical miss")
-    else:
-        not_by_miss = not_applicable(
-            f"the under-dose comes with a {facts.get('geographical_miss')} geographical miss, "
-            "which the guidance reports under 9.1 or 9.2, not 8.2"
-        )
-    return all_of(under_dose(c, facts), not_by_miss)
+        return unknown(["geographical_miss"])
+    miss = facts.get("geographical_miss")
+    if miss == "none":
+        return met("no geographical miss")
+    caused = facts.flag(
+        "underdose_from_miss",
+        f"the under-dose is a result of the {miss} geographical miss, which the guidance reports under 9.1 or 9.2, "
+        "not 8.2",
+        f"the under-dose is not a result of the {miss} geographical miss",
+    )
+    return negate(caused)
 
 
 @evaluates("9.1")
