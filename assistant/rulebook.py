@@ -23,6 +23,11 @@ from assistant.yaml_io import load_yaml
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 
 
+def nation_name(nation: str) -> str:
+    """'northern_ireland' -> 'Northern Ireland'."""
+    return nation.replace("_", " ").title()
+
+
 @dataclass(frozen=True)
 class Threshold:
     """An interval a measured quantity must fall in for the criterion to be met."""

@@ -128,6 +128,20 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             "`infant_exposed` is false but `infant_dose_msv` is given: a dose means an infant was exposed. "
             "Leave out one or the other."
         )
+    nuclear_medicine = ("diagnostic", "nm_therapy")  # diagnostic includes nuclear medicine imaging
+    if facts.get("setting", "diagnostic") not in nuclear_medicine:
+        for name in ("wrong_radiopharmaceutical", "infant_exposed"):
+            if facts.get(name):
+                out.append(
+                    f"`{name}` is true but `setting` is {facts['setting']}: radiopharmaceuticals (and so breast-fed "
+                    "infants' exposures) belong to nuclear medicine, setting diagnostic (nuclear medicine imaging) "
+                    "or nm_therapy."
+                )
+        if "infant_dose_msv" in facts:
+            out.append(
+                f"`infant_dose_msv` is given but `setting` is {facts['setting']}: a breast-fed infant is exposed "
+                "through nuclear medicine, setting diagnostic or nm_therapy."
+            )
     if facts.get("geographical_miss") == "none" and (facts.get("miss_margin_factor") or 0) > 0:
         out.append(
             "`geographical_miss` is none but `miss_margin_factor` is "

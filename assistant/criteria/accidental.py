@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.criteria.base import FactView, by_age, evaluates, met, unknown
 from assistant.outcome import Outcome
-from assistant.rulebook import Criterion, Rulebook
+from assistant.rulebook import Criterion, Rulebook, nation_name
 
 
 @evaluates("1-england")
@@ -19,5 +19,4 @@ def accidental_england(c: Criterion, facts: FactView, book: Rulebook) -> Outcome
 
 @evaluates("1-other-nations")
 def accidental_elsewhere(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    nation = str(facts.get("jurisdiction")).replace("_", " ").title()
-    return met(f"accidental exposure in {nation}: notifiable regardless of dose")
+    return met(f"accidental exposure in {nation_name(facts.get('jurisdiction'))}: notifiable regardless of dose")

@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
-from assistant.rulebook import Criterion, Rulebook
+from assistant.rulebook import Criterion, Rulebook, nation_name
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,19 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     age = facts.num("age_years")
     if age is None:
         return unknown(["age_years"])
-    under = book.child_under_years[facts.get("jurisdiction")]
+    nation = facts.get("jurisdiction")
+    under = book.child_under_years[nation]
     if age < under:
-        return met(f"age {fmt(age)} is under {under}: a child in {facts.get('jurisdiction')}")
-    return not_met(f"age {fmt(age)} is {under} or over: an adult in {facts.get('jurisdiction')}")
+        return met(f"age {fmt(age)} is under {under}: a child in {nation_name(nation)}")
+    return not_met(f"age {fmt(age)} is {under} or over: an adult in {nation_name(nation)}")
 
 
 def by_age(facts: FactView, book: Rulebook, child: Outcome, adult: Outcome) -> Outcome:
     """The child or adult outcome; age is asked for only when the two differ."""
     if child.state is adult.state and not child.unknown:
+        if facts.known("age_years"):  # explain with the patient's own threshold
+            chosen = child if is_child(facts, book).met else adult
+            return Outcome(chosen.state, chosen.reasons)
         if child.met:  # the adult threshold is the higher: meeting it settles both
             return Outcome(child.state, adult.reasons + ("met whatever the age",))
         return Outcome(child.state, child.reasons + ("not met whatever the age",))

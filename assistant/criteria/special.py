@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.criteria.base import FactView, evaluates, unknown
+from assistant.criteria.base import FactView, evaluates, not_met, unknown
 from assistant.outcome import Outcome, State, all_of
 from assistant.rulebook import Criterion, Rulebook
 
@@ -38,9 +38,21 @@ def breast_fed_infant(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
 
 @evaluates("7")
 def wrong_radiopharmaceutical(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    return facts.flag(
+    given = facts.flag(
         "wrong_radiopharmaceutical",
         "an incorrect radiopharmaceutical was administered: notifiable regardless of dose",
         "the radiopharmaceutical was the one intended",
         when_no=State.NOT_APPLICABLE,
     )
+    if not given.met:
+        return given
+    if not facts.known("exposure"):
+        return unknown(["exposure"])
+    if facts.get("exposure") == "accidental":
+        # Code 7 is a row of the unintended table: the patient was meant to have a
+        # radiopharmaceutical and got the wrong one. See docs/interpretations.md.
+        return not_met(
+            "a radiopharmaceutical given to someone for whom no exposure of any kind was intended is an "
+            "accidental exposure, judged under code 1, not 7"
+        )
+    return given

@@ -123,6 +123,14 @@ BAD_INPUT = {
         "jurisdiction: england\ninfant_exposed: false\ninfant_dose_msv: 3\n",
         ["`infant_exposed` is false", "`infant_dose_msv`"],
     ),
+    "radiopharmaceutical in radiotherapy": (
+        "jurisdiction: england\nexposure: unintended\nsetting: radiotherapy\nwrong_radiopharmaceutical: true\n",
+        ["`wrong_radiopharmaceutical`", "nuclear medicine"],
+    ),
+    "infant in radiotherapy": (
+        "jurisdiction: england\nexposure: unintended\nsetting: radiotherapy\ninfant_dose_msv: 3\n",
+        ["`infant_dose_msv`", "nuclear medicine"],
+    ),
     "impossible date in yaml": ("jurisdiction: england\ndiscovered_on: 2023-02-29\n", ["impossible", "YYYY-MM-DD"]),
     "duplicate key in yaml": ("jurisdiction: wales\njurisdiction: england\n", ["`jurisdiction` is given twice"]),
     "duplicate key in json": (
