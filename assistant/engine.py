@@ -132,14 +132,14 @@ def _ordered(names: list[str]) -> tuple[str, ...]:
 
 
 def assess(
-    facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None, may_split: bool = True
+    facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None, _depth: int = 2
 ) -> Decision:
     """Judge validated facts (see assistant.validation.parse_facts).
 
     `assume_absent`: circumstances a file does not mention (other people
     affected, a foetus, clinical significance...) are taken as not reported,
     and each assumption is listed. The chat passes False so that it asks them.
-    `may_split`: see `_notify_either_way`.
+    `_depth`: how many missing choices may be tried value by value (see `_by_cases`).
     """
     book = book or load_rulebook()
     given = dict(facts)
@@ -191,7 +191,7 @@ def assess(
         verdict = "notify"
     elif unknowns:
         missing = _ordered([n for j in unknowns for n in j.outcome.needs])
-        split = _notify_either_way(given, missing, assume_absent, book) if may_split else None
+        split, missing = _by_cases(given, missing, assume_absent, book, _depth) if _depth else (None, missing)
         if split is None:
             return decide("undetermined", missing=missing, why_not=why_not)
         name, branches = split
@@ -234,23 +234,36 @@ def _choices(name: str) -> tuple[Any, ...]:
     return (True, False) if spec.type == "bool" else ()
 
 
-def _notify_either_way(
-    given: Mapping[str, Any], missing: tuple[str, ...], assume_absent: bool, book: Rulebook
-) -> tuple[str, list[Decision]] | None:
-    """A missing yes/no or one-of fact whose every value leads to notify.
+def _by_cases(
+    given: Mapping[str, Any], missing: tuple[str, ...], assume_absent: bool, book: Rulebook, depth: int
+) -> tuple[tuple[str, list[Decision]] | None, tuple[str, ...]]:
+    """Try each value of the missing yes/no and one-of facts.
 
-    Then the case is notifiable whatever the answer (an unknown therapy type
-    with activity 25% off is 10.1 or 10.2), and waiting to find out would only
-    eat into the 14 days; the fact is still needed to name the code.
+    If every value of one of them leads to notify, the case is notifiable
+    whatever the answer (an unknown therapy type with activity 25% off is 10.1
+    or 10.2): waiting to find out would only eat into the 14 days, and the
+    fact is needed only to name the code. That fact and its branches are
+    returned.
+
+    Otherwise the first such fact narrows `missing` to itself and what the
+    undecided branches still need: with the exposure unknown and a wrong
+    radiopharmaceutical given, an unintended exposure is notifiable whatever
+    else is true, so only the accidental branch's facts are worth asking.
     """
+    narrowed: tuple[str, ...] | None = None
     for name in missing:
         values = _choices(name)
         if not values:
             continue
-        branches = [assess({**given, name: v}, assume_absent=assume_absent, book=book, may_split=False) for v in values]
+        branches = [
+            assess({**given, name: v}, assume_absent=assume_absent, book=book, _depth=depth - 1) for v in values
+        ]
         if all(b.verdict == "notify" for b in branches):
-            return name, branches
-    return None
+            return (name, branches), missing
+        if narrowed is None:
+            still = [n for b in branches if b.verdict == "undetermined" for n in b.missing if n != name]
+            narrowed = _ordered([name, *still])
+    return None, narrowed if narrowed is not None else missing
 
 
 def _common_codes(branches: list[Decision]) -> tuple[str, ...]:

@@ -70,6 +70,8 @@ def check(expect: dict[str, Any], out: dict[str, Any]) -> list[str]:
         want = {k: plain(v) for k, v in want.items()} if want else None
         if out["deadlines"] != want:
             errs.append(f"deadlines {out['deadlines']} != {want}")
+    if "missing_exactly" in expect and out["missing"] != expect["missing_exactly"]:
+        errs.append(f"missing {out['missing']} != {expect['missing_exactly']}")
     for key in ("missing", "codes_need"):
         if key in expect and set(expect[key]) - set(out[key]):
             errs.append(f"{key} {out[key]} lacks {expect[key]}")
