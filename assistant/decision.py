@@ -12,7 +12,8 @@ VERDICT_WORDS = {
     "notify": "Notify: this is a significant accidental or unintended exposure (SAUE) under IR(ME)R regulation 8(4).",
     "voluntary": "Not a statutory notification; the employer may notify voluntarily to share learning.",
     "local": "Not notifiable: investigate and record locally under regulation 8(3).",
-    "outside_irmer": "Outside IR(ME)R: report to the Health and Safety Executive, not the IR(ME)R authority.",
+    "outside_irmer": "Outside IR(ME)R: report to the Health and Safety Executive (HSENI in Northern Ireland), "
+    "not the IR(ME)R authority.",
     "undetermined": "Undetermined: facts are still missing.",
 }
 
@@ -67,6 +68,7 @@ class Decision:
     open_checks: tuple[OpenCheck, ...] = ()
     codes_need: tuple[str, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
+    notes: tuple[str, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -97,5 +99,6 @@ class Decision:
             "open_checks": [c.to_json() for c in self.open_checks],
             "codes_need": list(self.codes_need),
             "assumptions": [a.to_json() for a in self.assumptions],
+            "notes": list(self.notes),
             "facts": {k: plain(v) for k, v in self.facts.items()},
         }

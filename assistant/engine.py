@@ -185,6 +185,7 @@ def assess(
     why_not = tuple(
         j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
     )
+    notes = _unused_facts(view) + _date_notes(view)
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -193,15 +194,19 @@ def assess(
         missing = _ordered([n for j in unknowns for n in j.outcome.needs])
         split, missing = _by_cases(given, missing, assume_absent, book, _depth) if _depth else (None, missing)
         if split is None:
-            return decide("undetermined", missing=missing, why_not=why_not)
+            return decide("undetermined", missing=missing, why_not=why_not, notes=notes)
         name, branches = split
         return decide(
-            "notify", codes=_common_codes(branches), findings=_branch_findings(name, branches), codes_need=(name,)
+            "notify",
+            codes=_common_codes(branches),
+            findings=_branch_findings(name, branches),
+            codes_need=(name,),
+            notes=notes,
         )
     else:
         verdict = "voluntary" if "V" in letters else "local"
     if verdict == "local":
-        return decide("local", why_not=why_not)
+        return decide("local", why_not=why_not, notes=notes)
 
     if verdict == "notify":
         letters.pop("V", None)  # a statutory notification is not a voluntary one
@@ -213,6 +218,12 @@ def assess(
     else:
         category, codes_need = category_code(view, book)
         codes = [prefix + (category or "")]
+        if category:
+            own = "not yet known" if any(j.criterion.code == category for j in unknowns) else "not met"
+            notes += (
+                f"{category} is the exposure category the letters {', '.join(prefix)} are added to, as the form "
+                f"asks for a base code; {category}'s own criterion is {own}.",
+            )
     findings = tuple(j.finding() for j in base_met) + tuple(
         letters[code].finding() for code in LETTER_ORDER if code in letters
     )
@@ -224,7 +235,41 @@ def assess(
         why_not=why_not if verdict == "voluntary" else (),
         open_checks=open_checks,
         codes_need=_ordered(list(codes_need)),
+        notes=notes,
     )
+
+
+# Facts that describe any case, whichever rows apply; never reported as unused.
+_ALWAYS_RELEVANT = frozenset(
+    {"jurisdiction", "discovered_on", "exposed_person", "exposure", "setting", "age_years", "voluntary",
+     "licence_breach", "equipment_fault", "clinically_significant"}
+)  # fmt: skip
+
+
+def _unused_facts(view: FactView) -> tuple[str, ...]:
+    """Facts given that no criterion for this kind of case looked at (e.g. planning scans for a cardiology case)."""
+    unused = [
+        name
+        for name, value in view.given.items()
+        if name not in view.reads and name not in _ALWAYS_RELEVANT and value not in (False, None)
+    ]
+    if not unused:
+        return ()
+    kind = ", ".join(f"{n}: {view.given[n]}" for n in ("exposure", "setting") if n in view.given)
+    labels = "; ".join(f"`{n}` ({fact_specs()[n].label})" for n in _ordered(unused))
+    return (
+        f"Given but not used, as no criterion for this kind of case ({kind or 'as described'}) depends on it: "
+        f"{labels}. If it matters, check the exposure and setting.",
+    )
+
+
+def _date_notes(view: FactView) -> tuple[str, ...]:
+    discovered = view.given.get("discovered_on")
+    if discovered is not None and discovered > dt.date.today():
+        return (
+            f"The discovery date {discovered.isoformat()} is in the future: check it, the deadlines count from it.",
+        )
+    return ()
 
 
 def _choices(name: str) -> tuple[Any, ...]:

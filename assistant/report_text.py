@@ -70,6 +70,9 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
     if d.duties:
         lines += ["", "Duties:"]
         lines += [_wrap(f"- {duty}", "  ", "    ") for duty in d.duties]
+    if d.notes:
+        lines += ["", "Notes:"]
+        lines += [_wrap(f"- {note}", "  ", "    ") for note in d.notes]
     if d.assumptions:
         said = "; ".join(a.says for a in d.assumptions)
         note = f"Assumed, as the facts do not say otherwise (if any is wrong, the decision may change): {said}."

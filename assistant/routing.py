@@ -71,6 +71,12 @@ def duties(
             + f". If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, "
             "not from now."
         )
+    elif verdict == "local":
+        out.append(
+            "No statutory notification is required. Where there are significant or unusual circumstances "
+            "(a near miss, a procedure without procedural failure whose effects could teach others), a voluntary "
+            "notification (code V) can still share learning."
+        )
     elif verdict == "voluntary":
         out.append("A voluntary notification (code V) shares learning; it is not required by regulation 8(4).")
     if facts.get("clinically_significant"):

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import Number, compare, exact, fmt, percent
+from assistant.numbers import Number, compare, exact, fmt
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -54,12 +54,22 @@ class Threshold:
                 return False
         return True
 
-    def show(self, value: Number) -> str:
+    def show(self, value: Number, places: int = 4) -> str:
         if self.unit == "%":
-            return percent(value)
+            return f"{fmt(float(value) * 100, max(places - 2, 2))}%"
         if self.unit == "×":
-            return f"{fmt(value)}×"
-        return f"{fmt(value)} {self.unit}"
+            return f"{fmt(value, places)}×"
+        return f"{fmt(value, places)} {self.unit}"
+
+    def _places_to_tell_apart(self, value: Number) -> int:
+        """Enough decimals that a value beside an edge never prints as the edge itself."""
+        for places in (4, 6, 9, 12):
+            if all(
+                edge is None or float(value) == float(edge) or self.show(value, places) != self.show(edge, places)
+                for edge in (self.min, self.max)
+            ):
+                return places
+        return 15
 
     @cached_property
     def description(self) -> str:
@@ -88,20 +98,25 @@ class Threshold:
         self, value: Number, exact_value: Callable[[], Fraction] | None, subject: str, label: str = ""
     ) -> Outcome:
         name = f" ({label})" if label else ""
-        shown = f"{subject} {self.show(value)}"
+        shown = f"{subject} {self.show(value, self._places_to_tell_apart(value))}"
         if self.contains(value, exact_value):
             return met(f"{shown} {self.description}{name}")
-        return not_met(f"{shown} is not {self.description}{name}{self._gap(float(value))}")
+        precise = exact_value or (lambda: exact(value))
+        return not_met(f"{shown} is not {self.description}{name}{self._gap(value, precise)}")
 
-    def _gap(self, value: float) -> str:
+    def _gap(self, value: Number, precise: Callable[[], Fraction]) -> str:
+        """How far outside the interval a value is: '0.1 mSv short', or at an excluded edge."""
         for edge, below in ((self.min, True), (self.max, False)):
             if edge is None:
                 continue
-            gap = float(edge) - value if below else value - float(edge)
-            if gap > 0 and fmt(gap) != "0":
-                return f": {self.show(gap)} {'short' if below else 'over'}"
-            if gap >= 0:
+            gap = float(edge) - float(value) if below else float(value) - float(edge)
+            if gap < 0:
+                continue
+            if precise() == edge:
                 return ": exactly at the edge, which is excluded"
+            if fmt(gap) == "0":
+                return f": just {'short' if below else 'over'} (by less than {self.show(Fraction(1, 10_000))})"
+            return f": {self.show(gap)} {'short' if below else 'over'}"
         return ""
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.fact_schema import fact_specs
 from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
@@ -17,11 +18,16 @@ class FactView:
 
     given: Mapping[str, Any]
     assumed: Mapping[str, Any] = field(default_factory=dict)
+    # Every fact a criterion looked at: a fact given but never looked at did not
+    # bear on the decision, and the decision says so.
+    reads: set[str] = field(default_factory=set, compare=False)
 
     def known(self, name: str) -> bool:
+        self.reads.add(name)
         return name in self.given or name in self.assumed
 
     def get(self, name: str) -> Any:
+        self.reads.add(name)
         if name in self.given:
             return self.given[name]
         return self.assumed.get(name)
@@ -43,7 +49,8 @@ class FactView:
         if not self.known(name):
             return unknown([name])
         value = self.get(name)
-        return met(f"{name} = {value}") if value in values else not_applicable(f"{name} = {value}")
+        said = f"{fact_specs()[name].label}: {str(value).replace('_', ' ')}"
+        return met(said) if value in values else not_applicable(said)
 
 
 Evaluator = Callable[[Criterion, FactView, Rulebook], Outcome]

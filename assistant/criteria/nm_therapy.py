@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.criteria.base import FactView, evaluates, unknown
 from assistant.numbers import fmt, percent
-from assistant.outcome import Outcome, all_of, any_of
+from assistant.outcome import Outcome, all_of
 from assistant.rulebook import Criterion, Rulebook
 
 _TYPE = {"10.1": "sirt", "10.2": "other"}
@@ -23,8 +23,7 @@ def activity(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
             f"delivered {fmt(delivered)} MBq ÷ prescribed {fmt(prescribed)} MBq "
             f"({'+' if change >= 0 else ''}{percent(change)}) ="
         )
-        measured = any_of(
-            c.threshold("over").check_ratio(delivered, prescribed, subject),
-            c.threshold("under").check_ratio(delivered, prescribed, subject),
-        )
+        # Only one side can be crossed: judge (and explain) the side the activity went.
+        side = c.threshold("over" if change >= 0 else "under")
+        measured = side.check_ratio(delivered, prescribed, subject)
     return all_of(kind, measured)

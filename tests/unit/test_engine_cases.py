@@ -81,3 +81,36 @@ def test_why_not_gives_the_gap() -> None:
     (why,) = out["why_not"]
     assert why["code"] == "1"
     assert "2.9 mSv" in why["reason"] and "0.1 mSv short" in why["reason"] and "3 mSv" in why["reason"]
+
+
+def test_rounding_never_prints_a_value_as_the_edge_it_missed() -> None:
+    over = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy", "nm_therapy_type": "other",
+            "prescribed_activity_mbq": 1500, "delivered_activity_mbq": 1650.01}  # fmt: skip
+    (finding,) = assess(parse_facts(over)).findings
+    assert "1.100007× > 1.1×" in finding.reason
+    just_under = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+                  "intended_dose_msv": 0.30000000000000004, "total_dose_msv": 3}  # fmt: skip
+    decision = assess(parse_facts(just_under))
+    assert decision.verdict == "local"
+    (why,) = [f for f in decision.why_not if f.code == "2.2"]
+    assert "just short" in why.reason and "exactly at the edge" not in why.reason
+    at_edge = dict(over, delivered_activity_mbq=1650)
+    (why,) = assess(parse_facts(at_edge)).why_not
+    assert "exactly at the edge, which is excluded" in why.reason
+
+
+def test_facts_that_do_not_bear_on_the_case_are_reported() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "interventional",
+             "deterministic_effects": False, "planning_scans_total": 3}  # fmt: skip
+    (note,) = assess(parse_facts(facts)).notes
+    assert "`planning_scans_total`" in note and "setting: interventional" in note
+    wales = {"jurisdiction": "wales", "exposure": "accidental", "total_dose_msv": 0.01, "age_years": 30}
+    assert any("`total_dose_msv`" in n for n in assess(parse_facts(wales)).notes)
+
+
+def test_a_category_code_says_its_own_criterion_is_not_met() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+             "intended_dose_msv": 0.02, "total_dose_msv": 0.04, "clinically_significant": True}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert decision.codes == ("C2.1",)
+    assert any("2.1's own criterion is not met" in n for n in decision.notes)
