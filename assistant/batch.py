@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, TextIO
 
 from assistant.engine import assess
@@ -23,17 +24,17 @@ PARALLEL_FROM = 4 * CHUNK  # below this, starting workers costs more than it sav
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def judge_line(number: int, line: str) -> str:
+def judge_line(number: int, line: str, nation: str | None = None) -> str:
     result: dict[str, Any]
     try:
-        result = {"line": number} | assess(incident_from_json_line(line, number).facts).to_json()
+        result = {"line": number} | assess(incident_from_json_line(line, number, nation).facts).to_json()
     except InputError as err:
         result = {"line": number, "error": err.message()}
     return _encode(result)
 
 
-def _judge_chunk(chunk: list[tuple[int, str]]) -> str:
-    return "".join(judge_line(n, line) + "\n" for n, line in chunk)
+def _judge_chunk(chunk: list[tuple[int, str]], nation: str | None = None) -> str:
+    return "".join(judge_line(n, line, nation) + "\n" for n, line in chunk)
 
 
 def _chunks(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -48,13 +49,14 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def run_batch(lines: list[tuple[int, str]], out: TextIO) -> None:
+def run_batch(lines: list[tuple[int, str]], out: TextIO, nation: str | None = None) -> None:
     workers = _workers()
+    judge = partial(_judge_chunk, nation=nation)
     if len(lines) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for chunk in _chunks(lines):
-            out.write(_judge_chunk(chunk))
+            out.write(judge(chunk))
         return
     assess({"jurisdiction": "england"})  # load the rulebook before forking, so workers share it
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for text in pool.imap(_judge_chunk, _chunks(lines)):
+        for text in pool.imap(judge, _chunks(lines)):
             out.write(text)

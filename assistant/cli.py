@@ -66,13 +66,13 @@ def _assess(args: argparse.Namespace) -> int:
     if args.batch:
         if args.file or args.draft:
             return _error("--batch takes its incidents from FILE.jsonl; give no other FILE and no --draft.")
-        return _batch(args.batch)
+        return _batch(args.batch, args.jurisdiction)
     if not args.file:
         return _error("assess needs a FILE (YAML or JSON), - for standard input, or --batch FILE.jsonl.")
     if args.out and not args.draft:
         return _error("--out goes with --draft notification|report|local.")
     try:
-        incident = read_incident(args.file)
+        incident = read_incident(args.file, args.jurisdiction)
     except InputError as err:
         return _error(err.message())
     decision = assess(incident.facts)
@@ -89,7 +89,7 @@ def _assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _batch(source: str) -> int:
+def _batch(source: str, nation: str | None) -> int:
     from assistant.batch import run_batch
     from assistant.incident_file import batch_lines
 
@@ -97,12 +97,21 @@ def _batch(source: str) -> int:
         lines = batch_lines(source)
     except InputError as err:
         return _error(err.message())
-    run_batch(lines, sys.stdout)
+    run_batch(lines, sys.stdout, nation)
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.jurisdiction is not None:
+        from assistant.fact_schema import fact_specs
+        from assistant.validation import check_value
+
+        try:
+            args.jurisdiction = check_value(fact_specs()["jurisdiction"], args.jurisdiction)
+        except ValueError:
+            nations = ", ".join(fact_specs()["jurisdiction"].values)
+            return _error(f"--jurisdiction {args.jurisdiction!r} is not a nation irmer knows; accepted: {nations}.")
     try:
         if args.config_path:
             from assistant.config import config_path

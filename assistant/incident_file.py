@@ -74,7 +74,25 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def incident_from(raw: Any, *, name: str = "input", batch: bool = False) -> Incident:
+def with_nation(raw: Any, nation: str | None, name: str) -> Any:
+    """The incident with `--jurisdiction`'s nation where it gives none; a different one is an error."""
+    if nation is None or not isinstance(raw, dict):
+        return raw
+    if "jurisdiction" not in raw:
+        return {**raw, "jurisdiction": nation}
+    given = str(raw["jurisdiction"]).strip().lower().replace(" ", "_").replace("-", "_")
+    if given != nation:
+        raise InputError(
+            [
+                f"{name} says `jurisdiction: {raw['jurisdiction']}` but --jurisdiction is {nation}; "
+                "give one or make them agree."
+            ]
+        )
+    return raw
+
+
+def incident_from(raw: Any, *, name: str = "input", batch: bool = False, nation: str | None = None) -> Incident:
+    raw = with_nation(raw, nation, name)
     if isinstance(raw, dict) and DETAILS_KEY in raw:
         raw = dict(raw)
         details = raw.pop(DETAILS_KEY)
@@ -88,9 +106,9 @@ def incident_from(raw: Any, *, name: str = "input", batch: bool = False) -> Inci
     return Incident(parse_facts(raw))
 
 
-def read_incident(source: str) -> Incident:
+def read_incident(source: str, nation: str | None = None) -> Incident:
     name = "standard input" if source == "-" else source
-    return incident_from(parse_document(read_text(source), name), name=name)
+    return incident_from(parse_document(read_text(source), name), name=name, nation=nation)
 
 
 def batch_lines(source: str) -> list[tuple[int, str]]:
@@ -99,11 +117,11 @@ def batch_lines(source: str) -> list[tuple[int, str]]:
     return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
 
 
-def incident_from_json_line(line: str, number: int) -> Incident:
+def incident_from_json_line(line: str, number: int, nation: str | None = None) -> Incident:
     try:
         raw = json.loads(line, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as err:
         raise InputError([f"line {number} is not valid JSON (column {err.colno}): {err.msg}."]) from None
     except DuplicateKeyError as err:
         raise InputError([f"On line {number}, {err}"]) from None
-    return incident_from(raw, name=f"line {number}", batch=True)
+    return incident_from(raw, name=f"line {number}", batch=True, nation=nation)

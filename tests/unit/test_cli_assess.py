@@ -211,3 +211,12 @@ def test_assess_path_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_jurisdiction_flag_fills_a_missing_nation_and_refuses_a_different_one() -> None:
+    filled = irmer("--jurisdiction", "Wales", "assess", "-", "--json", stdin="{exposure: accidental}")
+    assert filled.returncode == 0 and json.loads(filled.stdout)["authority"]["id"] == "hiw"
+    clash = irmer("--jurisdiction", "wales", "assess", "-", stdin="{jurisdiction: england, exposure: accidental}")
+    assert clash.returncode == 2 and "--jurisdiction is wales" in clash.stderr
+    unknown = irmer("--jurisdiction", "france", "rules")
+    assert unknown.returncode == 2 and "england, wales, scotland, northern_ireland" in unknown.stderr
