@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from assistant.decision import VERDICTS
 from assistant.resources import flows_dir
 
 # The CLI names of the documents, in the order they are offered.
@@ -37,14 +38,18 @@ class DocumentSpec:
     fields: tuple[DetailField, ...]
     # field key -> fact that, when true, makes the field required
     required_when_fact: Mapping[str, str]
+    # field key -> verdicts for which the document neither asks nor shows the field
+    not_for_verdicts: Mapping[str, tuple[str, ...]]
 
     def field(self, key: str) -> DetailField | None:
         return next((f for f in self.fields if f.key == key), None)
 
-    def resolved(self, facts: Mapping[str, Any]) -> tuple[DetailField, ...]:
-        """The fields with `required` settled for these facts."""
+    def resolved(self, facts: Mapping[str, Any], verdict: str | None = None) -> tuple[DetailField, ...]:
+        """The fields this verdict asks for, with `required` settled for these facts."""
         out = []
         for f in self.fields:
+            if verdict in self.not_for_verdicts.get(f.key, ()):
+                continue
             fact = self.required_when_fact.get(f.key)
             out.append(replace(f, required=True) if fact and facts.get(fact) is True else f)
         return tuple(out)
@@ -83,6 +88,7 @@ def _catalogue(raw: Mapping[str, Any]) -> dict[str, DetailField]:
 def _document(kind: str, raw: Mapping[str, Any], catalogue: Mapping[str, DetailField]) -> DocumentSpec:
     fields = []
     conditional = {}
+    omitted: dict[str, tuple[str, ...]] = {}
     for entry in raw["fields"]:
         key = entry["key"]
         if key not in catalogue:
@@ -98,7 +104,16 @@ def _document(kind: str, raw: Mapping[str, Any], catalogue: Mapping[str, DetailF
         )
         if "required_when_fact" in entry:
             conditional[key] = str(entry["required_when_fact"])
-    return DocumentSpec(kind, str(raw["title"]), str(raw["template"]), tuple(fields), conditional)
+        if "not_for_verdicts" in entry:
+            verdicts = tuple(str(v) for v in entry["not_for_verdicts"])
+            unknown = sorted(set(verdicts) - set(VERDICTS))
+            if unknown:
+                raise ValueError(
+                    f"documents.yaml: document {kind!r} field {key!r} names unknown verdicts {unknown}; "
+                    f"verdicts are: {', '.join(VERDICTS)}"
+                )
+            omitted[key] = verdicts
+    return DocumentSpec(kind, str(raw["title"]), str(raw["template"]), tuple(fields), conditional, omitted)
 
 
 @cache

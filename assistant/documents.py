@@ -37,7 +37,7 @@ from assistant.export import default_filename, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
-from assistant.rulebook import load_rulebook
+from assistant.rulebook import Rulebook, load_rulebook
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -130,10 +130,13 @@ def fields_needed(kind: str, decision: Decision, details: Mapping[str, str], set
     """The fields of this document not yet given and with no default, in asking order."""
     spec = _spec(kind)
     values = _values(clean_details(details), settings)
-    return [f for f in spec.resolved(decision.facts) if values[f.key] is None]
+    return [f for f in spec.resolved(decision.facts, decision.verdict) if values[f.key] is None]
 
 
 # --- context -----------------------------------------------------------------
+
+
+_VERDICT_LABELS = {"outside_irmer": "OUTSIDE IR(ME)R"}
 
 
 def _todo(question: str, help_text: str = "") -> str:
@@ -156,13 +159,18 @@ def _fact_value(name: str, value: Any) -> str:
     return str(value)
 
 
+def _capital(text: str) -> str:
+    """The first letter capitalised and the rest kept ("PTV" stays "PTV", unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
 def _fact_rows(names: tuple[str, ...], facts: Mapping[str, Any]) -> list[dict[str, str]]:
     """The given facts among `names` (assumed ones are listed apart, as assumptions)."""
     rows = []
     for name in names:
         if facts.get(name) is not None:
             label = fact_specs()[name].label
-            rows.append({"label": label[:1].upper() + label[1:], "value": _fact_value(name, facts[name])})
+            rows.append({"label": _capital(label), "value": _fact_value(name, facts[name])})
     return rows
 
 
@@ -219,6 +227,12 @@ def _labels(names: tuple[str, ...]) -> str:
 
 
 def _individuals(facts: Mapping[str, Any], assumed: Mapping[str, Any]) -> str:
+    if facts.get("theme_identified") is True:
+        # The count irmer assumes is for this incident; a theme's total is what the authority needs.
+        here = facts.get("individuals_affected")
+        return (f"{here} in this incident; " if here is not None else "") + _todo(
+            "How many individuals were exposed in all, across the incidents of the theme?"
+        )
     if facts.get("individuals_affected") is not None:
         return str(facts["individuals_affected"])
     if "individuals_affected" in assumed:
@@ -236,16 +250,118 @@ def _equipment(facts: Mapping[str, Any], assumed: Mapping[str, Any]) -> str:
     return _todo("Was an equipment failure the direct cause?")
 
 
-def _deadlines(decision: Decision, today: dt.date) -> dict[str, Any] | None:
-    if not decision.deadlines:
-        return None
-    notify_by, report_by = decision.deadlines["notify_by"], decision.deadlines["report_by"]
+def _dates(notify_by: dt.date, report_by: dt.date, today: dt.date) -> dict[str, Any]:
     return {
         "notify_by": notify_by.isoformat(),
         "report_by": report_by.isoformat(),
         "notify_overdue": notify_by < today,
         "report_overdue": report_by < today,
     }
+
+
+def _deadlines(decision: Decision, today: dt.date) -> dict[str, Any] | None:
+    if not decision.deadlines:
+        return None
+    return _dates(decision.deadlines["notify_by"], decision.deadlines["report_by"], today)
+
+
+def _dates_if_met(decision: Decision, book: Rulebook, today: dt.date) -> dict[str, Any] | None:
+    """For an undetermined case, the dates that apply if the criteria turn out to be met.
+
+    The engine gives deadlines only to a notifiable case, but the periods run
+    from discovery whatever is still unknown, so the person must see them now.
+    """
+    discovered = decision.facts.get("discovered_on")
+    if decision.verdict != "undetermined" or not isinstance(discovered, dt.date):
+        return None
+    notify_by = discovered + dt.timedelta(days=book.notify_within_days)
+    report_by = discovered + dt.timedelta(days=book.report_within_days)
+    return _dates(notify_by, report_by, today)
+
+
+# Beyond this many, one line per individual would bury the rest of the draft.
+_LIST_INDIVIDUALS_UP_TO = 10
+
+
+def _age_matters(facts: Mapping[str, Any], book: Rulebook) -> bool:
+    """Whether a child's threshold could apply: then each individual's age decides their case."""
+    nation, exposure, setting = facts.get("jurisdiction"), facts.get("exposure"), facts.get("setting")
+    for c in book.criteria:
+        if "child" not in c.thresholds:
+            continue
+        if nation and nation not in c.nations:
+            continue
+        if exposure and exposure not in c.exposure:
+            continue
+        if setting and c.settings is not None and setting not in c.settings:
+            continue
+        return True
+    return False
+
+
+def _intended_applies(decision: Decision) -> bool:
+    """Whether an intended dose means anything: not for an accidental exposure, nor outside IR(ME)R."""
+    return decision.facts.get("exposure") != "accidental" and decision.verdict != "outside_irmer"
+
+
+def _each_individual(decision: Decision, book: Rulebook) -> dict[str, Any] | None:
+    """What to ask about each person when more than one was exposed; None for one person.
+
+    The facts carry one age and one dose (the exposure irmer judged), but the
+    guidance asks for "an estimate of the dose(s) received by the exposed
+    individual(s)".
+    """
+    facts = decision.facts
+    count = facts.get("individuals_affected")
+    theme = facts.get("theme_identified") is True
+    if not theme and not (isinstance(count, int) and count > 1):
+        return None
+    doses = "intended dose and dose received" if _intended_applies(decision) else "dose received"
+    asks = ("age, " if _age_matters(facts, book) else "") + doses + ", with units"
+    listed = not theme and isinstance(count, int) and count <= _LIST_INDIVIDUALS_UP_TO
+    if theme:
+        how_many = "each individual exposed across the incidents of the theme"
+    elif listed:
+        how_many = "each individual"
+    else:
+        how_many = f"each of the {count} individuals (a table is clearest)"
+    return {
+        "lead": "This incident is part of a theme, so more than one individual was exposed."
+        if theme
+        else f"{count} individuals were exposed.",
+        "numbers": list(range(1, count + 1)) if listed and isinstance(count, int) else [],
+        "asks": asks,
+        "prompt": _todo(f"for {how_many}: {asks}."),
+    }
+
+
+def _safety_body(facts: Mapping[str, Any], book: Rulebook) -> dict[str, str]:
+    """Who an over-exposure outside IR(ME)R goes to, and under which regulation."""
+    nation = facts.get("jurisdiction")
+    body_id = book.safety_body_by_nation.get(nation) if isinstance(nation, str) else None
+    name = (
+        f"the {book.other_bodies[body_id].name}"
+        if body_id
+        else "the Health and Safety Executive (HSENI in Northern Ireland)"
+    )
+    # Great Britain's regulations do not extend to Northern Ireland, which has its own of the same year.
+    if nation == "northern_ireland":
+        # The guidance names HSENI but cites only the Great Britain regulations; say no more than it does.
+        return {"name": name, "rule": "the Ionising Radiations Regulations as they apply in Northern Ireland"}
+    return {"name": name, "rule": "regulation 26 of the Ionising Radiations Regulations 2017"}
+
+
+def _outside_reason(facts: Mapping[str, Any]) -> str:
+    """Why the case is outside IR(ME)R, in the order the engine checks it."""
+    person = facts.get("exposed_person")
+    if person in ("public", "worker"):
+        return f"the person exposed was {_fact_value('exposed_person', person)}, so this was not a medical exposure"
+    if facts.get("before_clinical_use") is True:
+        return (
+            "the exposure happened before the equipment was put into clinical use "
+            "(for example during a critical examination)"
+        )
+    return "the exposure is not a medical exposure under IR(ME)R"
 
 
 def document_context(
@@ -287,7 +403,7 @@ def document_context(
         "drafted_on": today.isoformat(),
         "todo": TODO,
         "verdict": decision.verdict,
-        "verdict_label": decision.verdict.replace("_", " ").upper(),
+        "verdict_label": _VERDICT_LABELS.get(decision.verdict, decision.verdict.replace("_", " ").upper()),
         "verdict_words": VERDICT_WORDS[decision.verdict],
         "notifiable": decision.notifiable,
         "guidance": {"title": decision.guidance.get("title", ""), "version": decision.guidance.get("version", "")},
@@ -315,15 +431,24 @@ def document_context(
         "codes": list(decision.codes),
         "codes_text": ", ".join(decision.codes),
         "codes_need": _labels(decision.codes_need),
+        "codes_need_count": len(decision.codes_need),
         "findings": _findings(decision.findings),
         "why_not": _findings(decision.why_not),
         "open_checks": [{"code": c.code, "needs": _labels(c.needs)} for c in decision.open_checks],
+        # The open checks at a glance: often many codes waiting on the same few facts.
+        "open_codes": ", ".join(c.code for c in decision.open_checks),
+        "open_needs": _labels(tuple(dict.fromkeys(n for c in decision.open_checks for n in c.needs))),
+        # Outside IR(ME)R the person exposed is a worker or a member of the public, not a patient.
+        "person": "the person exposed" if decision.verdict == "outside_irmer" else "the patient",
+        "intended_applies": _intended_applies(decision),
         "missing": [
-            {"name": n, "label": fact_specs()[n].label, "meaning": fact_specs()[n].meaning}
+            {"name": n, "label": _capital(fact_specs()[n].label), "meaning": fact_specs()[n].meaning}
             for n in decision.missing
             if n in fact_specs()
         ],
+        "missing_text": _labels(decision.missing),
         "assumptions": [a.says for a in decision.assumptions],
+        "notes": list(decision.notes),
         "authority": {
             "known": bool(authority),
             "id": authority.get("id", "").upper(),
@@ -331,6 +456,10 @@ def document_context(
             "contact": authority.get("contact", _todo("Which nation did it happen in? That decides the authority.")),
         },
         "deadlines": _deadlines(decision, today),
+        "if_met": _dates_if_met(decision, book, today),
+        "each_individual": _each_individual(decision, book),
+        "safety_body": _safety_body(facts, book),
+        "outside_reason": _outside_reason(facts) if decision.verdict == "outside_irmer" else "",
         "notify_within_days": book.notify_within_days,
         "report_within_weeks": book.report_within_days // 7,
         "also_report_to": [{"name": b["name"], "why": b["why"]} for b in decision.also_report_to],
@@ -433,7 +562,8 @@ def to_plain_text(markdown: str) -> str:
                 out.append(("=" if level == 1 else "-") * len(text))
             continue
         if line.startswith(">"):
-            line = "    " + line[1:].removeprefix(" ")
+            quoted = line[1:].removeprefix(" ")
+            line = "    " + quoted if quoted else ""  # a blank quoted line stays blank, not trailing spaces
         line = _BULLET.sub(lambda m: f"{m.group(1)}• ", line, count=1)
         out.append(_inline(line))
     return "\n".join(out)

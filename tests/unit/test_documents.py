@@ -7,6 +7,7 @@ as the person who will send them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -18,8 +19,9 @@ import pytest
 
 from assistant.config import Settings, templates_override_dir
 from assistant.decision import Decision
-from assistant.document_fields import DOCUMENT_KINDS, SETTINGS_PREFIX, document_data
+from assistant.document_fields import DOCUMENT_KINDS, SETTINGS_PREFIX, _document, document_data
 from assistant.documents import (
+    TODO,
     DocumentError,
     clean_details,
     document_context,
@@ -31,6 +33,7 @@ from assistant.documents import (
 from assistant.engine import assess
 from assistant.fact_schema import fact_specs
 from assistant.resources import templates_dir
+from assistant.rulebook import load_rulebook
 from assistant.validation import parse_facts
 from tests.unit.case_tables import public_scenarios
 
@@ -198,6 +201,48 @@ CASES: dict[str, tuple[str, dict[str, Any], dict[str, str]]] = {
         {"jurisdiction": "wales", "exposed_person": "public"},
         {"description": "A visitor stayed in the fluoroscopy room during screening."},
     ),
+    # Undetermined: the decision is not yet made; the 14 days have long passed.
+    "notification-england-undetermined": (
+        "notification",
+        {"jurisdiction": "england", "discovered_on": "2024-01-10", "exposure": "accidental"},
+        {},
+    ),
+    "report-wales-undetermined": (
+        "report",
+        {
+            "jurisdiction": "wales",
+            "exposure": "unintended",
+            "setting": "diagnostic",
+            "age_years": 45,
+            "total_dose_msv": 30.0,
+            "discovered_on": "2026-11-20",
+        },
+        {"modality": "CT", "examination": "CT chest", "description": "Scanned twice after a protocol error."},
+    ),
+    "notification-northern-ireland-outside-irmer": (
+        "notification",
+        {"jurisdiction": "northern_ireland", "exposed_person": "worker", "discovered_on": "2026-11-26"},
+        {"description": "A radiographer stayed in the room during a fluoroscopy run."},
+    ),
+    "report-scotland-outside-irmer": (
+        "report",
+        {"jurisdiction": "scotland", "before_clinical_use": True, "discovered_on": "2026-11-26"},
+        {},
+    ),
+    # A theme: how many individuals, and their doses, are still to be given.
+    "report-england-theme": (
+        "report",
+        {
+            "jurisdiction": "england",
+            "exposure": "accidental",
+            "setting": "diagnostic",
+            "age_years": 40,
+            "total_dose_msv": 0.5,
+            "theme_identified": True,
+            "discovered_on": "2026-11-18",
+        },
+        FULL,
+    ),
     "local-northern-ireland-arsac": (
         "local",
         {
@@ -233,6 +278,10 @@ def test_golden_cases_cover_every_nation_and_document() -> None:
     assert nations == set(NATIONS)
     assert kinds == set(DOCUMENT_KINDS)
     assert verdicts == {"notify", "voluntary", "local", "undetermined", "outside_irmer"}
+    # The verdicts that must never read as "not notifiable" or "nothing due", in every document.
+    for kind in DOCUMENT_KINDS:
+        shown = {decide(facts).verdict for k, facts, _ in CASES.values() if k == kind}
+        assert {"undetermined", "outside_irmer"} <= shown, kind
 
 
 # --- every name a template uses is provided ---------------------------------
@@ -359,6 +408,21 @@ def test_equipment_is_required_only_when_equipment_was_the_cause() -> None:
     assert fields["equipment"].required
 
 
+def test_outside_irmer_report_does_not_ask_for_an_irmer_reference() -> None:
+    outside = decide({"jurisdiction": "england", "exposed_person": "worker"})
+    keys = [f.key for f in fields_needed("report", outside, {}, SETTINGS)]
+    assert "notification_reference" not in keys and "root_causes" in keys
+    keys = [f.key for f in fields_needed("report", decide(CASES["report-england-ME2.2"][1]), {}, SETTINGS)]
+    assert "notification_reference" in keys
+
+
+def test_a_field_left_out_for_an_unknown_verdict_is_a_data_error() -> None:
+    raw = {"title": "T", "template": "t.j2",
+           "fields": [{"key": "site", "required": False, "not_for_verdicts": ["outside"]}]}  # fmt: skip
+    with pytest.raises(ValueError, match=r"unknown verdicts \['outside'\]; verdicts are: notify,"):
+        _document("report", raw, document_data().catalogue)
+
+
 def test_report_fields_are_the_guidance_contents() -> None:
     keys = {f.key for f in document_data().documents["report"].fields if f.required}
     for key in ("description", "dose_notes", "root_causes", "previous_incidents", "duty_of_candour",
@@ -419,13 +483,26 @@ def test_dose_split_is_exact() -> None:
 
 def test_an_incomplete_code_is_to_complete_not_absent() -> None:
     decision = decide(CASES["notification-england-M-code-incomplete"][1])
-    assert decision.notifiable and decision.codes_need
-    for kind in ("notification", "report"):
+    assert decision.notifiable and decision.codes_need == ("exposure",) and decision.codes == ("M",)
+    for kind in DOCUMENT_KINDS:
         text = render_document(kind, decision, {}, SETTINGS, today=TODAY)
         assert "No notification code applies" not in text and "none on the facts given" not in text
-        assert "the exposure category, the number after any letter, is not yet known" in text
+        code_line = next(line for line in text.splitlines() if "The full code depends on" in line)
+        assert f"**{TODO}:**" in code_line and "so far M" in code_line
+        assert "accidental or unintended (`exposure`)" in code_line
     notification = render_document("notification", decision, {}, SETTINGS, today=TODAY)
     assert notification.count("### Code M") == 1  # one code, met whichever exposure it was
+    assert "notify without waiting for it" in notification
+
+
+def test_a_code_split_on_an_unknown_fact_has_nothing_so_far() -> None:
+    # 25% off the prescribed activity notifies as 10.1 or 10.2, whichever therapy it was.
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy",
+             "prescribed_activity_mbq": 1000, "delivered_activity_mbq": 1300}  # fmt: skip
+    decision = decide(facts)
+    assert decision.notifiable and decision.codes_need == ("nm_therapy_type",) and not decision.codes
+    text = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    assert f"**{TODO}:** the code for the form. The full code depends on: nuclear medicine therapy type" in text
 
 
 def test_deadlines_and_overdue_are_counted_from_the_given_day() -> None:
@@ -446,13 +523,190 @@ def test_drafts_for_the_wrong_verdict_warn() -> None:
     assert "also notify Healthcare Inspectorate Wales by 2026-11-24" in render_document("local", notify, {}, SETTINGS)
 
 
+# --- an undecided case is never "not notifiable" ------------------------------
+
+NOT_NOTIFIABLE_WORDS = (
+    "not met on the facts given",
+    "No notification code applies",
+    "No statutory deadline",
+    "none on the facts given",
+    "No notification criterion is met",
+    "no notification to the enforcing authority",
+)
+
+UNDETERMINED = {
+    "accidental-no-dose": {"jurisdiction": "england", "discovered_on": "2024-01-10", "exposure": "accidental"},
+    "no-intended-dose": CASES["report-wales-undetermined"][1],
+    "no-date": CASES["local-scotland-undetermined"][1],
+    "no-exposure-kind": {"jurisdiction": "northern_ireland", "setting": "diagnostic", "discovered_on": "2026-11-27"},
+}
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+@pytest.mark.parametrize("name", sorted(UNDETERMINED))
+def test_undetermined_says_the_decision_is_not_made_and_what_to_find_out(kind: str, name: str) -> None:
+    decision = decide(UNDETERMINED[name])
+    assert decision.verdict == "undetermined" and decision.missing
+    text = render_document(kind, decision, {}, SETTINGS, today=TODAY)
+    for words in NOT_NOTIFIABLE_WORDS:
+        assert words not in text, words
+    assert "not yet made" in text
+    for fact in decision.missing:
+        label = fact_specs()[fact].label
+        assert f"{label[:1].upper()}{label[1:]} (`{fact}`)" in text, fact
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_undetermined_shows_the_dates_that_would_apply(kind: str) -> None:
+    book = load_rulebook()
+    discovered = dt.date(2026, 11, 20)
+    decision = decide(UNDETERMINED["no-intended-dose"] | {"discovered_on": discovered.isoformat()})
+    notify_by = (discovered + dt.timedelta(days=book.notify_within_days)).isoformat()
+    report_by = (discovered + dt.timedelta(days=book.report_within_days)).isoformat()
+    text = render_document(kind, decision, {}, SETTINGS, today=TODAY)
+    if kind != "report":  # the report names its own date; the notification date is in its warning
+        assert f"**{notify_by}**" in text
+    assert f"**{report_by}**" in text
+    assert "If the criteria turn out to be met" in text
+    assert "passed" not in text  # 2026-12-04 is still ahead on 2026-11-28
+    late = render_document(kind, decision, {}, SETTINGS, today=dt.date(2026, 12, 5))
+    assert "passed" in late and "late" in late
+
+
+def test_undetermined_dates_come_from_the_rulebook(monkeypatch: pytest.MonkeyPatch) -> None:
+    book = dataclasses.replace(load_rulebook(), notify_within_days=7, report_within_days=28)
+    monkeypatch.setattr("assistant.documents.load_rulebook", lambda: book)
+    decision = decide(UNDETERMINED["accidental-no-dose"])  # discovered 2024-01-10
+    text = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    assert "Notify by: **2024-01-17**: no later than 7 days after discovery" in text
+    assert "Investigation report by: **2024-02-07**: no later than 4 weeks after discovery" in text
+
+
+def test_undetermined_without_a_discovery_date_asks_for_it() -> None:
+    decision = decide(UNDETERMINED["no-date"])
+    text = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    assert f"**{TODO}:** the date the incident was discovered. If the criteria turn out to be met" in text
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+@pytest.mark.parametrize(
+    ("facts", "body", "rule"),
+    [
+        ({"jurisdiction": "england", "exposed_person": "public"}, "the Health and Safety Executive under",
+         "regulation 26 of the Ionising Radiations Regulations 2017"),
+        ({"jurisdiction": "scotland", "before_clinical_use": True}, "the Health and Safety Executive under",
+         "regulation 26 of the Ionising Radiations Regulations 2017"),
+        ({"jurisdiction": "northern_ireland", "exposed_person": "worker"},
+         "the Health and Safety Executive Northern Ireland under",
+         "the Ionising Radiations Regulations as they apply in Northern Ireland"),
+    ],
+)  # fmt: skip
+def test_outside_irmer_names_the_safety_body_not_nothing(
+    kind: str, facts: dict[str, Any], body: str, rule: str
+) -> None:
+    decision = decide(facts)
+    assert decision.verdict == "outside_irmer"
+    text = render_document(kind, decision, {}, SETTINGS, today=TODAY)
+    assert "not an IR(ME)R notification" in text
+    assert f"{body} {rule}" in text
+    for words in ("No statutory deadline", "No notification criterion is met", "none on the facts given"):
+        assert words not in text, words
+    assert "OUTSIDE IRMER" not in text
+
+
+# --- several individuals -------------------------------------------------------
+
+
+def _several(count: int | None, **more: Any) -> Decision:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic",
+             "intended_dose_msv": 1.0, "total_dose_msv": 2.0, "discovered_on": "2026-11-20"} | more  # fmt: skip
+    if count is not None:
+        facts["individuals_affected"] = count
+    return decide(facts)
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_each_individual_gets_a_dose_prompt(kind: str) -> None:
+    text = render_document(kind, _several(3), {}, SETTINGS, today=TODAY)
+    for n in (1, 2, 3):
+        assert f"- Individual {n}: **{TODO}:** age, intended dose and dose received, with units." in text
+    assert "Individual 4" not in text
+    assert "Individual 1" not in render_document(kind, _several(1), {}, SETTINGS, today=TODAY)
+    assert "Individual 1" not in render_document(kind, _several(None), {}, SETTINGS, today=TODAY)
+
+
+def test_age_is_asked_only_where_a_child_threshold_could_apply() -> None:
+    rt = {"jurisdiction": "england", "exposure": "unintended", "setting": "radiotherapy",
+          "course_dose_ratio_ptv": 1.12, "individuals_affected": 2}  # fmt: skip
+    text = render_document("report", decide(rt), {}, SETTINGS, today=TODAY)
+    assert f"- Individual 2: **{TODO}:** intended dose and dose received, with units." in text
+    accidental = {"jurisdiction": "wales", "exposure": "accidental", "setting": "diagnostic", "individuals_affected": 2}
+    text = render_document("report", decide(accidental), {}, SETTINGS, today=TODAY)
+    assert f"- Individual 2: **{TODO}:** dose received, with units." in text  # no child threshold outside England
+    accidental["jurisdiction"] = "england"
+    text = render_document("report", decide(accidental), {}, SETTINGS, today=TODAY)
+    assert f"- Individual 2: **{TODO}:** age, dose received, with units." in text
+
+
+def test_many_individuals_or_a_theme_get_one_prompt() -> None:
+    many = render_document("notification", _several(11), {}, SETTINGS, today=TODAY)
+    assert "Individual 1" not in many
+    assert f"**{TODO}:** for each of the 11 individuals (a table is clearest): age," in many
+    ten = render_document("notification", _several(10), {}, SETTINGS, today=TODAY)
+    assert "- Individual 10:" in ten
+    theme = render_document("notification", _several(None, theme_identified=True), {}, SETTINGS, today=TODAY)
+    assert "This incident is part of a theme" in theme
+    assert f"**{TODO}:** for each individual exposed across the incidents of the theme" in theme
+    assert f"**{TODO}:** How many individuals were exposed in all" in theme
+    assert "1 (assumed" not in theme
+
+
+# --- notes on the facts --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "part"), [("notification", "Before submitting"), ("report", "Before sending"),
+                                            ("local", "Notes on the facts")])  # fmt: skip
+def test_notes_are_shown_where_the_sender_checks(kind: str, part: str) -> None:
+    note = (
+        "`planning_scans_total` was given but does not apply to this case (setting: interventional); it was not used."
+    )
+    plain = decide(CASES["local-england-local"][1])
+    assert plain.notes == ()
+    text = render_document(kind, dataclasses.replace(plain, notes=(note,)), {}, SETTINGS, today=TODAY)
+    assert text.count(note) == 1
+    assert text.index(part) < text.index(f"- {note}")
+    assert "Notes on the facts" not in render_document(kind, plain, {}, SETTINGS, today=TODAY)
+
+
+def test_the_engines_own_notes_reach_the_draft() -> None:
+    decision = decide(CASES["notification-wales-1-partial"][1])
+    assert decision.notes
+    text = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    for note in decision.notes:
+        assert f"- {note}\n" in text.split("Before submitting", 1)[1]
+
+
+def test_report_contact_is_a_list() -> None:
+    text = render_document("report", decide(CASES["report-england-ME2.2"][1]), FULL, SETTINGS, today=TODAY)
+    assert (
+        "- Contact for this report:\n"
+        "  - Name or role: Head of Radiation Protection\n"
+        "  - Email: radiation.protection@example.wales.nhs.uk\n"
+        "  - Phone: 029 2000 0000\n"
+    ) in text
+    no_phone = render_document("report", decide(CASES["report-england-ME2.2"][1]), {}, Settings(), today=TODAY)
+    assert "  - Phone:" not in no_phone
+
+
 # --- plain text ----------------------------------------------------------------
 
 
 def test_to_plain_text() -> None:
-    markdown = "# Title\n\n## Part\n\n- **Bold:** `code` and 7*7\n  - inner\n> quoted\n\n---\n"
+    markdown = "# Title\n\n## Part\n\n- **Bold:** `code` and 7*7\n  - inner\n> quoted\n>\n> - listed\n\n---\n"
     assert to_plain_text(markdown) == (
-        "TITLE\n=====\n\nPart\n----\n\n• Bold: code and 7*7\n  • inner\n    quoted\n\n" + "-" * 60 + "\n"
+        "TITLE\n=====\n\nPart\n----\n\n• Bold: code and 7*7\n  • inner\n    quoted\n\n    • listed\n\n"
+        + "-" * 60
+        + "\n"
     )
 
 
