@@ -75,6 +75,14 @@ def _assess(args: argparse.Namespace) -> int:
         incident = read_incident(args.file, args.jurisdiction)
     except InputError as err:
         return _error(err.message())
+    if incident.details and not args.draft:
+        # Checked even when no draft is asked for: a misspelt key must not pass silently.
+        from assistant.documents import DocumentError, clean_details
+
+        try:
+            clean_details(incident.details)
+        except DocumentError as err:
+            return _error(err.message())
     decision = assess(incident.facts)
     if args.draft:
         from assistant.documents import draft_command

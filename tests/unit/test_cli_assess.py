@@ -220,3 +220,8 @@ def test_jurisdiction_flag_fills_a_missing_nation_and_refuses_a_different_one() 
     assert clash.returncode == 2 and "--jurisdiction is wales" in clash.stderr
     unknown = irmer("--jurisdiction", "france", "rules")
     assert unknown.returncode == 2 and "england, wales, scotland, northern_ireland" in unknown.stderr
+
+
+def test_unknown_detail_keys_are_reported_without_a_draft_too() -> None:
+    result = irmer("assess", "-", stdin="jurisdiction: wales\nexposure: accidental\ndetails:\n  what_happend: x\n")
+    assert result.returncode == 2 and "what_happend" in result.stderr and "Traceback" not in result.stderr
