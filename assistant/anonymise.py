@@ -6,32 +6,50 @@ sent anywhere: the check is regular expressions and arithmetic on this
 machine. The patterns themselves are in `assistant.anonymise_patterns`.
 
 Ten-digit numbers (NHS, CHI, Health and Care)
-    A number of ten digits, written plain, 3-3-4 or 6-4 with spaces or
-    hyphens, is an identifier only if its modulus-11 check digit is right
-    (weights 10 down to 2 on the first nine digits; check = 11 - sum mod 11;
-    11 means 0; 10 means the number cannot be issued). Which kind it is:
+    Labelled "NHS no.", "CHI", "H&C number" (or "HCN", "Health and Care
+    number"), a number of 9 to 11 digits, grouped any way, is reported as
+    the kind the label names, whatever its check digit: a mistyped number
+    still points at someone.
+
+    Unlabelled, a number of ten digits, written plain, 3-3-4 or 6-4 with
+    spaces or hyphens, is an identifier only if its modulus-11 check digit
+    is right (weights 10 down to 2 on the first nine digits; check = 11 -
+    sum mod 11; 11 means 0; 10 means the number cannot be issued), and not
+    if a label calls it a thing ("serial number", "lot", "batch", "Datix").
+    A wrong check digit there means a serial or accession number. Which
+    kind it is:
 
     1. 320 000 0001 to 399 999 9999: Northern Ireland Health and Care number
        (`hc_number`).
     2. First six digits a valid date DDMMYY: CHI number (`chi_number`). Such
        a number is below 320 000 0000, so never in the ranges issued in
        England, Wales and the Isle of Man (400-499 and 600-799 million ×10).
-    3. "CHI" written just before it: `chi_number` whatever its shape.
+    3. "CHI" written shortly before it: `chi_number` whatever its shape.
     4. Anything else: `nhs_number`. An unusual range is still reported: the
        kind matters less than the catch.
-
-    A ten-digit number whose check digit is wrong is not reported (a serial
-    number or a mistyped NHS number is not an identifier).
 
 Dates are reported only as dates of birth, when "DOB", "D.O.B.", "date of
 birth" or "born" stands next to them; dates of examinations and incidents in
 ordinary prose are part of the record. Hospital numbers likewise need their
-label (MRN, hospital number, patient ID, accession number...). Names need a
-title (Dr, Mrs...), a label ("name:"), "patient" before them, or a role
-("radiographer Sarah Jones", "referred by John Smith"); only the name is
-reported, not the title. The enforcing authorities' own mailboxes (from the
-rulebook) are not reported: a notification may name them, and they identify
-no one.
+label (MRN, hospital number, patient ID, accession number...).
+
+Names need a title (Dr, Mrs...), a label ("name:", "Mother's name"),
+"patient" or "Pt" before them ("Pt: John Smith", "the patient (Jane Doe)",
+"patient JOHN SMITH"), or a role ("radiographer Sarah Jones", "referred by
+John Smith"). A relative ("daughter, Mary", "next of kin: Peter") or someone
+spoken to ("I spoke to Ahmed") may be named by one word. "SMITH, John" is a
+name anywhere; "Smith, John" where a name is expected or just before an
+identifier ("Okoro, Chinedu (DOB ..."). Only the name is reported, not the
+title.
+
+Street addresses need a house number, one to three capitalised words and a
+street word ("14 Acacia Avenue", "Flat 3, 22 Station Road"); the towns after
+it are part of the hit ("..., Little Whinging, Surrey"). A number after
+"Bed", "Level", "Linac"... and a name before "ward" or "unit" are places in
+a hospital, not addresses.
+
+The enforcing authorities' own mailboxes (from the rulebook) are not
+reported: a notification may name them, and they identify no one.
 """
 
 from __future__ import annotations
@@ -58,6 +76,7 @@ KINDS: tuple[str, ...] = (
     "phone",
     "email",
     "name",
+    "address",
 )
 
 KIND_LABELS: dict[str, str] = {
@@ -70,6 +89,7 @@ KIND_LABELS: dict[str, str] = {
     "phone": "phone number",
     "email": "email address",
     "name": "name",
+    "address": "street address",
 }
 
 _KIND_PLURALS: dict[str, str] = {
@@ -82,6 +102,7 @@ _KIND_PLURALS: dict[str, str] = {
     "phone": "phone numbers",
     "email": "email addresses",
     "name": "names",
+    "address": "street addresses",
 }
 
 # When two hits of the same length overlap, the more specific kind wins: a
@@ -98,6 +119,7 @@ _SPECIFICITY = {
             "hospital_number",
             "phone",
             "postcode",
+            "address",
             "name",
         )
     )
@@ -160,11 +182,33 @@ def classify_ten_digits(digits: str, preceding: str = "") -> str:
 
 
 def _ten_digit_numbers(text: str) -> Iterator[Hit]:
+    labelled = list(_labelled_numbers(text))  # sorted by start, none overlapping
+    yield from labelled
+    starts = [hit.start for hit in labelled]
     for match in p.TEN_DIGITS.finditer(text):
+        before = bisect.bisect_left(starts, match.end()) - 1
+        if before >= 0 and labelled[before].end > match.start():
+            continue  # the label has said what it is
         digits = re.sub(r"\D", "", match.group())
-        if valid_check_digit(digits):
-            kind = classify_ten_digits(digits, text[max(0, match.start() - 30) : match.start()])
-            yield Hit(kind, match.start(), match.end(), match.group())
+        preceding = text[max(0, match.start() - 30) : match.start()]
+        if valid_check_digit(digits) and not p.THING_NUMBER_LABEL.search(preceding):
+            yield Hit(classify_ten_digits(digits, preceding), match.start(), match.end(), match.group())
+
+
+def _labelled_numbers(text: str) -> Iterator[Hit]:
+    """Numbers after "NHS no.", "CHI", "H&C number"...: the label gives the kind, the check digit is not asked.
+
+    The digits are kept group by group while there are at most 11 of them
+    ("NHS 943 476 5919 12 times" stops before "12"); 9 to 11 are reported.
+    """
+    for match in p.LABELLED_NUMBER.finditer(text):
+        kind = "nhs_number" if match.group("nhs") else "chi_number" if match.group("chi") else "hc_number"
+        groups = list(p.DIGIT_GROUP.finditer(text, match.start("number"), match.end("number")))
+        while groups and sum(len(g.group()) for g in groups) > 11:
+            groups.pop()
+        if groups and sum(len(g.group()) for g in groups) >= 9:
+            start, end = groups[0].start(), groups[-1].end()
+            yield Hit(kind, start, end, text[start:end])
 
 
 # --- Dates of birth ----------------------------------------------------------
@@ -280,6 +324,23 @@ def _authority_mailboxes() -> frozenset[str]:
     return frozenset(match.group().lower() for match in p.EMAIL.finditer(contacts))
 
 
+def _addresses(text: str) -> Iterator[Hit]:
+    for match in p.STREET_ADDRESS.finditer(text):
+        if any(word in p.NOT_STREET_NAMES for word in match.group("street").split()):
+            continue  # "a 6 Minute Walk test"
+        if not match.group("flat") and p.NUMBERED_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Bed 4 Rose Court"
+        if p.HOSPITAL_PLACE_AFTER.match(text, match.end()):
+            continue  # "3 West Park ward"
+        end = match.end()
+        for _ in range(3):  # town, county: ", Little Whinging, Surrey"
+            place = p.ADDRESS_PLACE.match(text, end)
+            if place is None or any(word in _STOP_ELSEWHERE for word in place.group("place").split()):
+                break
+            end = place.end()
+        yield Hit("address", match.start(), end, text[match.start() : end])
+
+
 # --- Names -------------------------------------------------------------------
 
 
@@ -300,9 +361,13 @@ def _read_name(
     """
     stop = _STOP_AFTER_TITLE if after_title else _STOP_ELSEWHERE
     start = pos
-    listed = p.SURNAME_COMMA_FIRST.match(text, pos)
-    if listed and listed.group("surname") not in stop and listed.group("first") not in _STOP_ELSEWHERE:
-        return start, listed.end()
+    listed = _listed_name(text, pos)
+    if listed is None and not after_title:  # "Dr Smith, John said": John is not Dr Smith's first name
+        mixed = p.MIXED_SURNAME_COMMA_FIRST.match(text, pos)
+        if mixed and not {mixed.group("surname"), mixed.group("first")} & _STOP_ELSEWHERE:
+            listed = mixed.end()
+    if listed is not None:
+        return start, listed
     words: list[str] = []
     initials = p.INITIALS.match(text, pos)
     if initials:
@@ -319,6 +384,8 @@ def _read_name(
             word = p.UPPER_NAME_WORD.match(text, pos)
         if word is None:
             break
+        if word.group().isupper() and not after_title and word.group() in p.UPPER_NOT_NAMES:
+            break  # "patient CT HEAD"
         not_a_name = word.group() in stop or (end is not None and word.group() in p.NOT_NAMES)
         if not_a_name and (end is None or word.group() not in p.ALSO_SURNAMES):
             break
@@ -335,6 +402,16 @@ def _read_name(
     return start, end
 
 
+def _listed_name(text: str, pos: int) -> int | None:
+    """The end of "SMITH, John" at `pos`, or None (not "CT, Head", not "URGENT, Please")."""
+    listed = p.SURNAME_COMMA_FIRST.match(text, pos)
+    if listed is None or listed.group("first") in _STOP_ELSEWHERE:
+        return None
+    if any(part in p.UPPER_NOT_NAMES for part in re.split(r"[- ]", listed.group("surname"))):
+        return None
+    return listed.end()
+
+
 def _names(text: str) -> Iterator[Hit]:
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
@@ -345,31 +422,57 @@ def _names(text: str) -> Iterator[Hit]:
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.PATIENT_CONTEXT.finditer(text):
-        span = _read_name(text, match.end(), after_title=False, min_words=1)
+        span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.SURNAME_COMMA_FIRST.finditer(text):  # "SMITH, John" is how systems list patients
+        end = _listed_name(text, match.start())
+        if end is not None:
+            yield Hit("name", match.start(), end, text[match.start() : end])
+    for match in p.MIXED_SURNAME_COMMA_FIRST.finditer(text):  # "Okoro, Chinedu (DOB ..."
+        if {match.group("surname"), match.group("first")} & _STOP_ELSEWHERE:
+            continue
+        if p.LISTED_BEFORE_IDENTIFIER.match(text, match.end()):
+            yield Hit("name", match.start(), match.end(), match.group())
     for match in p.NAME_LABEL.finditer(text):
         label = match.group().lower()
         if label.startswith("name") or label.startswith("sur"):
-            before = re.search(r"(\w+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
+            before = re.search(r"(\w+)(?:['’]s)?[ \t]*$", text[max(0, match.start() - 30) : match.start()])
             if before and before.group(1).lower() in p.THING_NAMES:
                 continue  # "Protocol name: CT Chest" names a thing
         span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.WORD_BEFORE_CAPITAL.finditer(text):
-        word = match.group("word").lower()
-        if not (word in p.ROLE_VERBS if match.group("by") else word in p.ROLE_WORDS):
+        word, link = match.group("word").lower(), match.group("link")
+        if link == "by":
+            min_words = 2 if word in p.ROLE_VERBS else 0
+        elif link:  # "spoke to Ahmed", "talked with Imogen"
+            min_words = 1 if word in p.SPOKEN_TO_VERBS else 0
+        elif word in p.RELATIVE_WORDS:  # relatives are called by first name: "daughter, Mary"
+            min_words = 1
+        else:  # a role word alone is weak evidence: ask for a full name ("Sarah Jones")
+            min_words = 2 if word in p.ROLE_WORDS else 0
+        if not min_words:
             continue
-        # A role word alone is weak evidence: ask for a full name ("Sarah Jones").
-        span = _read_name(text, match.end(), after_title=False, min_words=2)
+        relative = link is None and min_words == 1
+        span = _read_name(text, match.end(), after_title=False, min_words=min_words, upper_first=relative)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
 
 
 # --- Putting it together -----------------------------------------------------
 
-_FINDERS = (_ten_digit_numbers, _dates_of_birth, _hospital_numbers, _postcodes, _phones, _emails, _names)
+_FINDERS = (
+    _ten_digit_numbers,
+    _dates_of_birth,
+    _hospital_numbers,
+    _postcodes,
+    _phones,
+    _emails,
+    _addresses,
+    _names,
+)
 
 
 def find_identifiers(text: str) -> list[Hit]:

@@ -35,6 +35,32 @@ TEN_DIGITS = re.compile(
 # "CHI" just before a number: the writer says it is Scottish.
 CHI_LABEL = re.compile(r"\bCHI\b[^\d\n]{0,25}$", re.I)
 
+# A number the writer labels as an NHS, CHI or Health and Care number is one
+# whatever its check digit: a mistyped number still points at a person. The
+# digits may be grouped any way; `assistant.anonymise` keeps 9 to 11 of them
+# (ten, or ten with one digit dropped or doubled).
+LABELLED_NUMBER = re.compile(
+    r"""
+    (?:
+        (?P<nhs>\bN\.?H\.?S\b\.?)
+      | (?P<chi>\bCHI\b)
+      | (?P<hc>\bH[ \t]?[&+][ \t]?C\b|\bHCN\b|\bhealth[ \t]+(?:and|&)[ \t]+care\b)
+    )
+    [ \t]*(?:(?:number|no\b\.?|num\b\.?|\#)[ \t]*)?
+    (?:[:\#=\-–—(][ \t]*)?(?:(?:is|was|of)[ \t]+)?
+    (?P<number>(?<!\w)\d+(?:[ \u00a0-]\d+){0,5})
+    (?!\w)(?![.,]\d)
+    """,
+    re.I | re.X,
+)
+# A label that says the number names a thing ("serial number 9434765919"):
+# then even a number with a right check digit is left alone.
+THING_NUMBER_LABEL = re.compile(
+    r"\b(?:serial|lot|batch|datix|asset|invoice|barcode)(?:[ \t]+(?:number|no\b\.?|num\b\.?|id\b|ref\b))?"
+    r"[ \t]*[:\#=]?[ \t]*$",
+    re.I,
+)
+
 # --- Dates of birth --------------------------------------------------------
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -46,7 +72,7 @@ _DATE = rf"""
     (?<!\d)
     (?:
         \d{{1,2}}(?P<dsep>[ ]?[/.\-][ ]?|[ ])\d{{1,2}}(?P=dsep)(?:\d{{4}}|\d{{2}})   # 12/03/1957, 12.3.57, 12 / 03 / 57
-      | \d{{4}}-\d{{1,2}}-\d{{1,2}}                                      # 1957-03-12
+      | \d{{4}}(?P<ysep>[/.\-])\d{{1,2}}(?P=ysep)\d{{1,2}}                  # 1957-03-12, 1957/03/12
       | {_DAY}[ \t-]+(?:of[ \t]+)?{_MONTH},?[ \t-]+(?:\d{{4}}|\d{{2}})     # 12 March 1957, 12-Mar-57
       | {_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}                               # March 12, 1957
     )
@@ -155,14 +181,18 @@ TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
 # ward"): what follows them must look like a name.
 SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
 PATIENT_CONTEXT = re.compile(
-    r"\bpatient(?:['’]s)?"
+    r"\b(?:patient|pt\b\.?)(?:['’]s)?"
     r"(?:[ \t]+(?:named|called|known[ \t]+as|details|identity|identified[ \t]+as))?"
-    r"[ \t]*[:,\-–—]?[ \t]*",
+    r"[ \t]*[:,\-–—(]?[ \t]*",
     re.I,
 )
 NAME_LABEL = re.compile(
-    r"\b(?:(?:patient(?:['’]s)?|full|first|last|family|given|maiden)[ \t]+|sur)?"
-    r"name[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*",
+    r"\b(?:(?P<whose>patient(?:['’]s)?|full|first|last|family|given|maiden|middle|preferred)[ \t]+|(?P<sur>sur))?"
+    r"name(?:"
+    r"[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*"
+    # Without a colon the label must say whose name: "Mother's name Fatima", "first name Ali".
+    rf"|(?:(?<=['’]s[ \t]name)|(?(whose)|(?(sur)|(?!))))[ \t]+(?=[{_UP}])"
+    r")",
     re.I,
 )
 # Words before "name:" that make it the name of a thing, not a person
@@ -178,12 +208,21 @@ THING_NAMES = _words(
 # Roles and verbs after which a full name (two words at least) is a person:
 # "radiographer Sarah Jones", "referred by John Smith". Any word followed by
 # a capital is a candidate (a cheap scan); the word is then looked up.
-WORD_BEFORE_CAPITAL = re.compile(rf"(?<![A-Za-z])(?P<word>[A-Za-z]++)(?P<by>[ \t]+by)?[ \t]*+[:,]?[ \t]*+(?=[{_UP}])")
+WORD_BEFORE_CAPITAL = re.compile(
+    rf"(?<![A-Za-z])(?P<word>[A-Za-z]++)(?:[ \t]+(?P<link>by|to|with))?[ \t]*+[:,]?[ \t]*+(?=[{_UP}])"
+)
 ROLE_WORDS = _words(
     """radiographer operator referrer practitioner physicist technologist nurse consultant registrar
-    radiologist sonographer clinician doctor dosimetrist therapist colleague relative carer husband wife
-    partner mother father daughter son kin nok gp mpe rpa rps"""
+    radiologist sonographer clinician doctor dosimetrist therapist colleague gp mpe rpa rps"""
 )
+# Relatives are named by first name alone ("daughter, Mary", "next of kin: Peter").
+RELATIVE_WORDS = _words(
+    """relative relatives carer husband wife partner spouse mother father daughter son brother sister parent
+    parents guardian grandson granddaughter grandmother grandfather niece nephew aunt uncle friend neighbour
+    stepson stepdaughter stepmother stepfather fiance fiancee kin nok"""
+)
+# Speaking to someone names them, even by first name alone: "I spoke to Ahmed".
+SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
 ROLE_VERBS = _words(
     """referred reported checked signed seen authorised authorized justified performed scanned treated
     witnessed escorted accompanied"""
@@ -206,8 +245,22 @@ NAME_GAP = re.compile(r"[ \t]{1,2}")
 PARTICLES = re.compile(r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ap|bin|al|el)[ \t])+")
 # Hospital systems write "SMITH, John": upper-case surname, comma, first name.
 SURNAME_COMMA_FIRST = re.compile(
-    rf"(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
-    rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’])"
+    rf"(?<![\w'’-])(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
+    rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])"
+)
+# What may follow "Smith, John" outside a name context for it to be read as a
+# name: an identifier at once ("Okoro, Chinedu (DOB ...", "Smith, John, NHS no.").
+LISTED_BEFORE_IDENTIFIER = re.compile(
+    r"[ \t]*[,;(\[\-–—]?[ \t]*(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bborn\b|\baged?\b|\bNHS\b|\bCHI\b"
+    r"|\bH[ \t]?[&+][ \t]?C\b|\bHCN\b|\bM\.?R\.?N\b|\bhosp(?:ital)?\b|\bunit[ \t]+(?:number|no\b))",
+    re.I,
+)
+# People write "Smith, John" too; only read so where a name is expected or
+# just before an identifier ("In Leeds, Bradford..." is not a name).
+MIXED_SURNAME_COMMA_FIRST = re.compile(
+    rf"(?<![\w'’-])(?P<surname>(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?),"
+    rf"[ \t]?"
+    rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])"
 )
 
 # Capitalised words that are never a name, wherever they appear: they end a
@@ -246,8 +299,80 @@ NOT_NAMES = _words(
     Breast Bone Renal Thyroid Coronary Whole Body Left Right Bilateral Contrast Portable Mobile
     England Wales Scotland Northern Ireland Isle Man British National Kingdom Medicines Agency Support Adverse
     Improvement Facilities Inspectorate Centre Unit Products Regulatory Society College
+    Pharmacy Haematology Endoscopy Urology Orthopaedics Orthopedics Maternity Paediatrics Pediatrics Neurology
+    Pathology Microbiology Gastroenterology Dermatology Ophthalmology Respiratory Vascular Stroke Surgery Surgical
+    Anaesthetics Anaesthesia Critical Intensive Accident Urgent Acute Outpatients Admissions Switchboard Reception
+    Security Estates Porter Porters Portering Matron Governance Risk Legal Bank Bed Bureau Control Site Duty
+    Please Note Action Update Summary Background Outcome Findings Comments Description Subject Attention
+    Important Warning Family Relatives Parents Guardian Carers Everyone Nobody Someone
+    Date Birth Born Aged Age Address Postcode Telephone Phone Mobile Email Tel Contact Sex Gender
+    Occupational Human Resources Infection Prevention Safeguarding Palliative Hospice Dietetics Physiotherapy
+    Radiopharmacy Nursing Practice Management Coordinator Co-ordinator Helpdesk Desk Office Operations Ops Admin
+    Finance Procurement Male Female Man Woman Boy Girl Child Baby Infant Adult Elderly Unknown Anonymous
     """
 )
 # Words in NOT_NAMES that are also surnames: after a first name ("Callum
 # Ward") they are read as part of the name.
-ALSO_SURNAMES = frozenset({"Ward", "Hall", "Head", "Lead", "Rose", "Hand", "Band"})
+ALSO_SURNAMES = frozenset({"Ward", "Hall", "Head", "Lead", "Rose", "Hand", "Band", "Porter", "Child", "Bank"})
+# Capitalised acronyms and words that are never a name written in capitals:
+# "patient CT HEAD", "URGENT, Please", "PACS, Sarah" is not "SURNAME, First".
+UPPER_NOT_NAMES = frozenset(word.upper() for word in NEVER_NAMES | (NOT_NAMES - ALSO_SURNAMES)) | _words(
+    """
+    CT MR MRI PET SPECT NM DR CR XR DEXA DXA KUB CTA CTPA CTC PICC IV ED AE ICU ITU HDU NHS GP MPE RPA RPS RPO
+    IRMER IR ME CQC HSE HIW HIS RQIA SAUE ARSAC DLP DAP CTDI DRL FDG MDP MAG MAA PSMA PA AP LAT OPG IVU HSG
+    ERCP PCI TAVI OGD ID DOB NOK MRN RIS PACS PAS EPR CRIS EHR UK USA ASAP FAO FYI RE NB PTO TBC TBD NA NOT
+    URGENT IMPORTANT NOTE PLEASE ACTION UPDATE LEFT RIGHT AND OR THE WITH FOR KV MAS MSV MGY GY MBQ GBQ
+    SIRT MIBG RAI IMRT VMAT SABR SBRT SRS TBI CBCT IGRT PTV CTV GTV OAR MLC TPS LINAC DIBH HDR LDR PDR
+    DNA DNR DNACPR NBM NFA WRONG SIDE SAME NEVER ALWAYS ONLY AGAIN TWICE BEFORE AFTER MUST SHOULD DID HAD HAS
+    NECK CHEST ABDO ABDOMEN PELVIS SPINE BRAIN KNEE HIP FOOT WRIST ANKLE SHOULDER ELBOW THORAX
+    """
+)
+
+# --- Street addresses --------------------------------------------------------
+# A house number, one to three capitalised words and a street word: "14 Acacia
+# Avenue", "22 Station Road", "Flat 3, 22 Station Road". "Room 3", "Ward 22",
+# "3 Gy to the Lung" have no street word; "Linac 2 Park position" has no name
+# before its street word. Town and county after commas are read afterwards.
+_STREET_WORD = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Grove|Park"
+    r"|Hill|Row|Walk|Square|Mews)"
+)
+_STREET_NAME_WORD = rf"(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:['’]s)?(?:-[{_UP}][{_LOW}]+)*"
+STREET_ADDRESS = re.compile(
+    rf"""
+    (?<![\w.,/:])
+    (?:(?P<flat>(?i:flat|apartment|apt\.?)[ \t]+\d{{1,4}}[A-Za-z]?),?[ \t]+)?
+    (?P<house>\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?),?[ \t]+
+    (?P<street>(?:{_STREET_NAME_WORD}[ \t]+){{1,3}}){_STREET_WORD}\b\.?
+    (?![\w'’-])
+    """,
+    re.X,
+)
+# One town or county after an address: ", Little Whinging", ", Newcastle upon Tyne".
+_PARTICLE = r"(?:upon|on|under|in|by|le|next|the|super|sur|en|and)"
+_PLACE_WORD = rf"{_STREET_NAME_WORD}(?:-{_PARTICLE}-{_STREET_NAME_WORD})?"
+ADDRESS_PLACE = re.compile(
+    rf",[ \t]*(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_PLACE_WORD}){{0,2}})(?![\w'’-])"
+)
+# Capitalised words before a street word that make it a clinical phrase, not a
+# street: "a 6 Minute Walk test".
+NOT_STREET_NAMES = NEVER_NAMES | _words(
+    """Minute Minutes Hour Hours Second Seconds Day Days Week Weeks Month Months Year Years Step Steps Stage
+    Grade Level Phase Gy Fraction Fractions Dose Doses Test Tests Shuttle Beam Beams Linac Couch Cath Lab Labs
+    Control Treatment Exposure Scan Scanner Imaging Nuclear Radiology Theatre Theatres Clinic Monitor Monitors
+    Gantry Field Fields Isocentre"""
+)
+# A number after one of these counts places or steps in a hospital, not
+# houses: "Level 2 Main Court", "Bed 4 Rose Court", "Section 3 Part Two".
+NUMBERED_PLACE_BEFORE = re.compile(
+    r"\b(?:level|floor|bed|bay|room|ward|station|linac|couch|theatre|lab|section|part|fraction|table|unit|clinic"
+    r"|desk|lift|gate|door|block|wing|zone|area|phase|stage|grade|step|version|page|figure|fig|scanner|camera"
+    r"|cubicle|booth|trolley|chair|bunker|suite)\.?[ \t]*$",
+    re.I,
+)
+# ...and a name followed by one of these is a part of a hospital: "3 West Park ward".
+HOSPITAL_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:ward|unit|wing|clinic|suite|building|block|theatre|department|dept|centre|center|hospital"
+    r"|outpatients|lab|annexe|annex)\b",
+    re.I,
+)

@@ -6,11 +6,17 @@ Deterministic (seeded): the same seed gives the same sentences. Two parts:
   cardiology) with identifiers planted in them, each planted span recorded
   with its kind, written in varied formats and positions;
 - clean clinical sentences full of things that look like identifiers but are
-  not: dates of examinations, doses, activities, fractions, rooms, scanner
-  names, ages, times, percentages, code numbers, serial numbers.
+  not: dates of examinations, doses, activities, fractions, rooms, bays,
+  wards, scanner names, ages, times, percentages, code numbers, serial
+  numbers, departments spoken to, "Linac 2 Park position".
 
-NHS, CHI and Health and Care numbers carry a correct modulus-11 check digit;
-phone numbers are from the ranges Ofcom keeps for drama, so none is real.
+Unlabelled NHS numbers carry a correct modulus-11 check digit; a labelled
+NHS, CHI or Health and Care number sometimes carries a wrong one (a mistyped
+number still identifies someone). Phone numbers are from the ranges Ofcom
+keeps for drama, and street names are made up, so none is real.
+
+`HAND_WRITTEN` at the end is a separate set: sentences written by hand, not
+from these templates, each with the hits expected in it.
 """
 
 from __future__ import annotations
@@ -172,23 +178,40 @@ SURNAMES = [
 ]
 
 
+def _labelled_digits(rng: random.Random, make: Callable[[random.Random], str]) -> str:
+    """Ten digits after a label: usually a real number, sometimes a mistyped one."""
+    return wrong_check_digits(rng) if rng.random() < 0.3 else make(rng)
+
+
 def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
     """An identifier of `kind` with the words around it that are not part of it."""
     if kind == "nhs_number":
-        lead = rng.choice(["NHS number ", "NHS No. ", "NHS no: ", "NHS #", "NHS number: ", "nhs no ", ""])
-        return lead, _ten_digit_format(rng, nhs_digits(rng)), ""
+        lead = rng.choice(["NHS number ", "NHS No. ", "NHS no: ", "NHS #", "NHS number: ", "nhs no ", "N.H.S. ", ""])
+        digits = _labelled_digits(rng, nhs_digits) if lead else nhs_digits(rng)
+        return lead, _ten_digit_format(rng, digits), ""
     if kind == "chi_number":
-        lead = rng.choice(["CHI ", "CHI number ", "CHI no. ", "CHI: "])
-        return lead, _ten_digit_format(rng, chi_digits(rng), six_four=True), ""
+        lead = rng.choice(["CHI ", "CHI number ", "CHI no. ", "CHI: ", "CHI No "])
+        return lead, _ten_digit_format(rng, _labelled_digits(rng, chi_digits), six_four=True), ""
     if kind == "hc_number":
-        lead = rng.choice(["H&C number ", "Health and Care number ", "HCN ", "H+C no. "])
-        return lead, _ten_digit_format(rng, hc_digits(rng)), ""
+        lead = rng.choice(["H&C number ", "Health and Care number ", "HCN ", "H+C no. ", "H & C no "])
+        return lead, _ten_digit_format(rng, _labelled_digits(rng, hc_digits)), ""
     if kind == "date_of_birth":
         date = date_text(rng, rng.randint(1925, 2023))
         if rng.random() < 0.15:
             return "", date, rng.choice([" (DOB)", " (d.o.b.)", ", date of birth"])
         lead = rng.choice(
-            ["DOB ", "DOB: ", "D.O.B. ", "dob ", "date of birth ", "Date of Birth: ", "born on ", "born ", "DoB - "]
+            [
+                "DOB ",
+                "DOB: ",
+                "D.O.B. ",
+                "D.O.B ",
+                "dob ",
+                "date of birth ",
+                "Date of Birth: ",
+                "born on ",
+                "born ",
+                "DoB - ",
+            ]
         )
         return lead, date, ""
     if kind == "hospital_number":
@@ -215,6 +238,7 @@ def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
         value = rng.choice(
             [
                 digits,
+                wrong_check_digits(rng),  # a ten-digit accession number: caught by its label
                 f"RX{digits}",
                 f"K{digits[:6]}",
                 f"A{digits}",
@@ -233,10 +257,18 @@ def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
     if kind == "email":
         lead = rng.choice(["email ", "e-mail: ", "at ", "to "])
         return lead, email(rng), ""
+    if kind == "address":
+        return (
+            rng.choice(["lives at ", "address ", "home address: ", "", "moved to ", "letter sent to "]),
+            address(rng),
+            "",
+        )
     if kind == "name":
         first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
         form = rng.random()
-        if form < 0.55:
+        if form < 0.2:
+            return _one_person(rng, first, last)
+        if form < 0.6:
             title = rng.choice(["Dr", "Dr.", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof.", "Professor"])
             name = rng.choice([last, f"{first} {last}", f"{first[0]} {last}", f"{first[0]}. {last}", last.upper()])
             return f"{title} ", name, ""
@@ -258,6 +290,46 @@ def _lead_value_tail(kind: str, rng: random.Random) -> tuple[str, str, str]:
             return lead, f"{last.upper()}, {first}", ""  # as hospital systems list them
         return lead, f"{first} {last}", ""
     raise ValueError(kind)
+
+
+def _one_person(rng: random.Random, first: str, last: str) -> tuple[str, str, str]:
+    """A name in the forms reviewers found in real incident prose."""
+    form = rng.choice(["pt", "brackets", "upper", "spoke", "relative", "mothers_name", "kin", "mixed_list", "justice"])
+    if form == "pt":
+        return rng.choice(["Pt: ", "Pt ", "pt. ", "PT: "]), f"{first} {last}", ""
+    if form == "brackets":
+        return rng.choice(["the patient (", "The patient ("]), f"{first} {last}", ")"
+    if form == "upper":
+        return rng.choice(["patient ", "Patient: ", "Pt: "]), f"{first} {last}".upper(), ""
+    if form == "spoke":
+        return rng.choice(["I spoke to ", "spoke with ", "we spoke to ", "talked with "]), first, ""
+    if form == "relative":
+        lead = rng.choice(["daughter, ", "her son ", "his wife ", "husband, ", "mother ", "the carer, ", "partner "])
+        return lead, first, ""
+    if form == "mothers_name":
+        return rng.choice(["Mother's name ", "father's name ", "first name "]), first, ""
+    if form == "kin":
+        lead = rng.choice(["next of kin: ", "Next of kin ", "NOK: "])
+        return lead, rng.choice([first, f"{first} {last}", f"{first} {last}".upper()]), ""
+    if form == "mixed_list":
+        return rng.choice(["Patient: ", "patient ", "Name: ", "Pt: "]), f"{last}, {first}", ""
+    return rng.choice(["Mr ", "Mrs "]), f"Justice {last}", ""  # a judge: still a name
+
+
+STREET_NAMES = ["Acacia", "Station", "Mill", "Church", "Orchard", "Kirkgate", "St Mary's", "Granby", "Holly Bush"]
+STREET_WORDS = ["Road", "Street", "St", "Avenue", "Ave", "Lane", "Close", "Drive", "Way", "Crescent", "Place"]
+STREET_WORDS += ["Gardens", "Court", "Terrace", "Grove", "Park", "Hill", "Row", "Walk", "Square", "Mews"]
+PLACES = ["Leeds", "Little Whinging", "Surrey", "Newcastle upon Tyne", "Dundee", "Bangor", "Stoke-on-Trent"]
+
+
+def address(rng: random.Random) -> str:
+    house = rng.choice([str(rng.randint(1, 240)), f"{rng.randint(1, 99)}{rng.choice('ab')}", f"{rng.randint(1, 9)}A"])
+    text = f"{house} {rng.choice(STREET_NAMES)} {rng.choice(STREET_WORDS)}"
+    if rng.random() < 0.3:
+        text = f"{rng.choice(['Flat', 'Apartment'])} {rng.randint(1, 40)}, {text}"
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        text += f", {rng.choice(PLACES)}"
+    return text
 
 
 def postcode(rng: random.Random) -> str:
@@ -300,7 +372,7 @@ def phone(rng: random.Random) -> str:
 
 
 def email(rng: random.Random) -> str:
-    first, last = rng.choice(FIRST_NAMES).lower(), rng.choice(SURNAMES).lower().replace("'", "")
+    first, last = rng.choice(FIRST_NAMES).lower(), rng.choice(SURNAMES).lower().replace("'", "").replace(" ", "")
     first = first.replace("ë", "e")
     return rng.choice(
         [
@@ -437,6 +509,13 @@ IDENTIFIER_TEMPLATES = [
     "Follow-up letter to {name} at {postcode}, copied to {email}.",
     "{hc_number} was the number on the request from the Belfast trust.",
     "Image acquired by {name} with {kv}; {name} reviewed it.",
+    # addresses, and names as reviewers found them written
+    "The appointment letter went to {address} instead of the patient's new address.",
+    "Wrong patient brought from {room}: {name}, {address}, {date_of_birth}.",
+    "{address} was on the request; PAS held {address} for {nhs_number}.",
+    "Duty of candour: {name} was told at {time}; {name} was present.",
+    "The referral for {name} gave {address} and {postcode}; scanned on {scanner} on {exam_date}.",
+    "A district nurse visiting {address} reported the missed follow-up scan for {chi_number}.",
 ]
 
 CLEAN_TEMPLATES = [
@@ -480,15 +559,30 @@ CLEAN_TEMPLATES = [
     "A {count}-year-old child was imaged on {exam_date} with {kv}.",
     "Dose area product {dose_mgy} at {time}; cumulative air kerma {dose_mgy}.",
     "Between {exam_date} and {exam_date}, {count} patients received {percent} more activity than intended.",
+    # things reviewers found tempting: places in a hospital, departments, numbers near words
+    "The patient was moved from Bay {count} to Room {count} and then to Ward {count} at {time}.",
+    "Station {count} rang the department at {time}; the portable went to Bed {count}.",
+    "Linac {count} Park position was not reached, so treatment paused after {fraction}.",
+    "{dose_gy} to the Lung was planned; {dose_gy} to the Heart was the constraint.",
+    "I spoke to Radiology and then spoke with Pharmacy about the contrast at {time}.",
+    "The daughter was present; the next of kin was informed by telephone on {exam_date}.",
+    "The patient CT HEAD request was vetted at {time} on {exam_date}.",
+    "The accession number was re-issued and the images were moved on PACS on {exam_date}.",
+    "A {count} Minute Walk test was done before the exercise stress study on {scanner}.",
+    "The phantom batch number {serial} and lot {serial} were recorded by Physics.",
+    "NHS 111 advised the patient to attend; CHI was checked against the wristband at {time}.",
+    "URGENT, Please note the scanner {scanner} is out of use until {exam_date}.",
+    "The Mother's name field was blank on the request form, so ID was confirmed at {time}.",
+    "Fraction {count} of {count}: {dose_gy} delivered, {count} Gy remaining; Couch {count} Park setting used.",
 ]
 
 
-def identifier_sentences(seed: int = SEED, count: int = 260) -> list[Sentence]:
+def identifier_sentences(seed: int = SEED, count: int = 318) -> list[Sentence]:
     rng = random.Random(seed)
     return [_fill(IDENTIFIER_TEMPLATES[i % len(IDENTIFIER_TEMPLATES)], rng) for i in range(count)]
 
 
-def clean_sentences(seed: int = SEED, count: int = 160) -> list[Sentence]:
+def clean_sentences(seed: int = SEED, count: int = 216) -> list[Sentence]:
     rng = random.Random(seed + 1)
     return [_fill(CLEAN_TEMPLATES[i % len(CLEAN_TEMPLATES)], rng) for i in range(count)]
 
@@ -546,3 +640,172 @@ def score(
             flagged += 1
             misses.append(f"false positive {[h.text for h in hits]} in {sentence.text!r}")
     return Score(total, caught, len(clean), flagged, kind_right), misses
+
+
+# --- Hand-written sentences --------------------------------------------------
+# Written as incident reporters write, not from the templates above: each with
+# every identifier it holds (kind, exact text); an empty tuple means clean.
+
+HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Pt: Graham Whitfield, 67, attended for a CT KUB that had been requested for another patient.",
+        (("name", "Graham Whitfield"),),
+    ),
+    (
+        "Wristband read HOLLOWAY, Dennis but the request was for Dennis Holloway's neighbour on the ward.",
+        (("name", "HOLLOWAY, Dennis"),),
+    ),
+    (
+        "Request card: Okoro, Chinedu (D.O.B 1961/11/23), NHS no. 485 777 3456.",
+        (("name", "Okoro, Chinedu"), ("date_of_birth", "1961/11/23"), ("nhs_number", "485 777 3456")),
+    ),
+    (
+        "The patient (Bernadette Kavanagh) was identified by name and address only, not date of birth.",
+        (("name", "Bernadette Kavanagh"),),
+    ),
+    (
+        "Patient MARGARET ELLIS was called twice from the waiting room before she answered.",
+        (("name", "MARGARET ELLIS"),),
+    ),
+    (
+        "I spoke to Yusuf on the phone after the scan and apologised for the repeat exposure.",
+        (("name", "Yusuf"),),
+    ),
+    (
+        "Duty of candour discussion held; the radiographer spoke with Imogen and her mother.",
+        (("name", "Imogen"),),
+    ),
+    (
+        "Her daughter, Leanne, confirmed the date of birth as 03/09/1948.",
+        (("name", "Leanne"), ("date_of_birth", "03/09/1948")),
+    ),
+    (
+        "Mother's name Samira; the child was 4 and weighed 16 kg.",
+        (("name", "Samira"),),
+    ),
+    (
+        "Next of kin: Raymond Doyle (husband), contactable on 07700 900461.",
+        (("name", "Raymond Doyle"), ("phone", "07700 900461")),
+    ),
+    (
+        "Demographics on RIS: DOB: 14/2/53, CHI 1402531234, home 7 Kirkgate Crescent, Dundee.",
+        (
+            ("date_of_birth", "14/2/53"),
+            ("chi_number", "1402531234"),
+            ("address", "7 Kirkgate Crescent, Dundee"),
+        ),
+    ),
+    (
+        "The H&C number 3334445556 on the referral belonged to a different patient.",
+        (("hc_number", "3334445556"),),
+    ),
+    (
+        "NHS number: 1234567890 was typed on the request and did not match PAS.",
+        (("nhs_number", "1234567890"),),
+    ),
+    (
+        "Address on the request was Flat 12, 48 Granby Street, Leicester; the patient had moved.",
+        (("address", "Flat 12, 48 Granby Street, Leicester"),),
+    ),
+    (
+        "The patient lives at 9 Orchard Close and was sent the appointment letter meant for another.",
+        (("address", "9 Orchard Close"),),
+    ),
+    (
+        "Reviewed with Mr Justice-Hale, the cardiology registrar, and Sister Aoife Brennan.",
+        (("name", "Justice-Hale"), ("name", "Aoife Brennan")),
+    ),
+    (
+        "Accession number 4417762209 was linked to the wrong episode on PACS.",
+        (("hospital_number", "4417762209"),),
+    ),
+    (
+        "CHI number 2904611234 was copied from a letter with a typing error.",
+        (("chi_number", "2904611234"),),
+    ),
+    (
+        "Brachytherapy: the afterloader was in Room 3 and the patient in Bay 2; 7 Gy to the Cervix was planned.",
+        (),
+    ),
+    (
+        "Ward 22 phoned at 14:10; the portable was taken to Station 4 and then to Bay 6.",
+        (),
+    ),
+    (
+        "Linac 2 Park position was not reached, so the couch was moved manually before fraction 3 of 15.",
+        (),
+    ),
+    (
+        "The PET-CT on 21/10/2026 used 350 MBq of F-18 FDG; the uptake room was Room 5.",
+        (),
+    ),
+    (
+        "Physics checked the DAP meter (serial 1002003004) and found it reading 12% high.",
+        (),
+    ),
+    (
+        "The 2 Lane Fox unit referral came through on 3 November and was vetted by the on-call radiologist.",
+        (),
+    ),
+    (
+        "Dose to the Lung was 3 Gy higher than planned on the Elekta Versa HD in Bunker 2.",
+        (),
+    ),
+    # A second batch, written after the rules above were in place and not tuned for.
+    (
+        "Spoke to the patient's wife, Deborah, who confirmed he had a pacemaker.",
+        (("name", "Deborah"),),
+    ),
+    (
+        "Patient: PRICE, Leonard  DOB 30/01/1944  NHS 402 512 8831",
+        (("name", "PRICE, Leonard"), ("date_of_birth", "30/01/1944"), ("nhs_number", "402 512 8831")),
+    ),
+    (
+        "Home address 27 Beech Grove, Harrogate.",
+        (("address", "27 Beech Grove, Harrogate"),),
+    ),
+    (
+        "pt Nadia Rahman (hosp no. RXH448812) had her CT cancelled.",
+        (("name", "Nadia Rahman"), ("hospital_number", "RXH448812")),
+    ),
+    (
+        "Contacted the GP surgery on 0113 496 0871 about Mr Lowe.",
+        (("phone", "0113 496 0871"), ("name", "Lowe")),
+    ),
+    (
+        "Her brother Kwame brought her to the department.",
+        (("name", "Kwame"),),
+    ),
+    (
+        "The dose to the Spinal Cord was 45 Gy in 25 fractions on Linac 3.",
+        (),
+    ),
+    (
+        "Referral from Ward 9 for a portable chest; bay 3 bed 2.",
+        (),
+    ),
+    (
+        "CHI 311299 1234 on the request, which is not a valid date.",
+        (("chi_number", "311299 1234"),),
+    ),
+    (
+        "The patient, Miss Ella Grant, aged 19, was not asked about pregnancy.",
+        (("name", "Ella Grant"),),
+    ),
+    (
+        "We phoned the patient at 16:30 and talked to Gordon, her husband.",
+        (("name", "Gordon"),),
+    ),
+    (
+        "The exposure was made in Room 2 at 70 kV and 16 mAs; the 2 Park Road clinic was not involved.",
+        (),
+    ),
+    (
+        "Demographics: BROWN, Alice; D.O.B. 05.06.1971; 12 Chapel Row, Lewes.",
+        (("name", "BROWN, Alice"), ("date_of_birth", "05.06.1971"), ("address", "12 Chapel Row, Lewes")),
+    ),
+    (
+        "The CT was vetted by the on-call registrar and protocolled by the radiographer.",
+        (),
+    ),
+)

@@ -98,10 +98,12 @@ def test_check_digit_eleven_means_zero_and_ten_means_no_number() -> None:
     assert 11 - sum(int(d) * w for d, w in zip(ten, range(10, 1, -1), strict=True)) % 11 == 10
     for last in "0123456789":
         assert not valid_check_digit(ten + last)
-        assert found(f"NHS number {ten + last}") == []
+        assert found(f"order {ten + last}") == []
+        # Labelled, it is reported anyway: the writer says whose number it is.
+        assert found(f"NHS number {ten + last}") == [("nhs_number", ten + last)]
 
 
-def test_every_single_digit_typo_and_transposition_is_not_flagged() -> None:
+def test_every_single_digit_typo_and_transposition() -> None:
     typos = set()
     for i, digit in enumerate(VALID_NHS):
         for other in "0123456789":
@@ -114,7 +116,10 @@ def test_every_single_digit_typo_and_transposition_is_not_flagged() -> None:
     assert len(typos) > 90
     for typo in sorted(typos):
         spaced = f"{typo[:3]} {typo[3:6]} {typo[6:]}"
-        assert found(f"NHS number {spaced}, mistyped") == [], spaced
+        # Unlabelled, the check digit catches it: not an NHS number.
+        assert found(f"reference {spaced}, mistyped") == [], spaced
+        # Labelled, it still identifies the patient the writer meant.
+        assert found(f"NHS number {spaced}, mistyped") == [("nhs_number", spaced)], spaced
 
 
 @pytest.mark.parametrize(
@@ -245,8 +250,11 @@ def test_names_only_the_name_is_the_hit(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "NHS number 943 476 5918, mistyped",  # wrong check digit
+        "reference 943 476 5918, mistyped",  # wrong check digit, no label
         "serial number 1234567890",
+        "serial number 9434765919; lot 9434765919; batch no. 9434765919",  # labelled as things
+        "image 1234567891 was re-sent to PACS",  # an unlabelled accession number, wrong check digit
+        "NHS 111 advised attendance; NHS Trust 2024 audit; CHI was checked at 14:35",
         "The Dr on call was informed.",
         "the patient was calm; Patient safety was not affected.",
         "The Patient Safety Team met; Patient Information Leaflet given; Patient Group Direction followed.",
@@ -530,3 +538,154 @@ def test_name_after_patient_details_label() -> None:
     text = "Patient details: Jane Doe, seen in Room 3. Patient identified as Omar Haddad on the wristband."
     names = [h.text for h in find_identifiers(text) if h.kind == "name"]
     assert names == ["Jane Doe", "Omar Haddad"]
+
+
+# --- Leaks found in reviewed incident prose: each must be caught --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Pt: John Smith was brought down.", [("name", "John Smith")], id="pt-colon"),
+        pytest.param("pt. Aisha Khan in bay 4", [("name", "Aisha Khan")], id="pt-dot"),
+        pytest.param("Patient: Smith, John", [("name", "Smith, John")], id="surname-comma-first-mixed"),
+        pytest.param("Name: O'Brien, Siobhan", [("name", "O'Brien, Siobhan")], id="surname-comma-first-apostrophe"),
+        pytest.param(
+            "Okoro, Chinedu (DOB 23/11/1961)",
+            [("name", "Okoro, Chinedu"), ("date_of_birth", "23/11/1961")],
+            id="surname-comma-first-before-dob",
+        ),
+        pytest.param("Wristband: HOLLOWAY, Dennis", [("name", "HOLLOWAY, Dennis")], id="upper-surname-anywhere"),
+        pytest.param("The patient (Jane Doe) was scanned twice.", [("name", "Jane Doe")], id="patient-brackets"),
+        pytest.param("Patient JOHN SMITH attended.", [("name", "JOHN SMITH")], id="all-caps-after-patient"),
+        pytest.param("Pt: MARY O'NEILL", [("name", "MARY O'NEILL")], id="all-caps-after-pt"),
+        pytest.param("I spoke to Ahmed about the repeat.", [("name", "Ahmed")], id="spoke-to"),
+        pytest.param("The radiographer spoke with Imogen.", [("name", "Imogen")], id="spoke-with"),
+        pytest.param("The daughter, Mary, was present.", [("name", "Mary")], id="daughter-comma"),
+        pytest.param("her husband Tomasz drove her in", [("name", "Tomasz")], id="husband"),
+        pytest.param("Mother's name Fatima", [("name", "Fatima")], id="mothers-name-no-colon"),
+        pytest.param("first name Callum, surname unknown", [("name", "Callum")], id="first-name-no-colon"),
+        pytest.param("next of kin: Peter", [("name", "Peter")], id="next-of-kin-one-word"),
+        pytest.param("Next of kin: PETER JONES", [("name", "PETER JONES")], id="next-of-kin-caps"),
+        pytest.param("NOK: Sandra Bell", [("name", "Sandra Bell")], id="nok"),
+        pytest.param("Mr Justice Barnes", [("name", "Justice Barnes")], id="judge"),
+        pytest.param("D.O.B 1956/07/02", [("date_of_birth", "1956/07/02")], id="dob-year-first-slashes"),
+        pytest.param("DOB 1956.07.02", [("date_of_birth", "1956.07.02")], id="dob-year-first-dots"),
+        pytest.param("DOB: 2/7/56", [("date_of_birth", "2/7/56")], id="dob-short"),
+        pytest.param("(DOB: 2/7/56)", [("date_of_birth", "2/7/56")], id="dob-short-brackets"),
+        pytest.param("CHI number 0101011234", [("chi_number", "0101011234")], id="chi-number-bad-check"),
+        pytest.param("CHI 0101011234", [("chi_number", "0101011234")], id="chi-bad-check"),
+        pytest.param("H&C number 3334445556", [("hc_number", "3334445556")], id="hc-bad-check"),
+        pytest.param("NHS no. 123 456 7890", [("nhs_number", "123 456 7890")], id="nhs-no-spaced-bad-check"),
+        pytest.param("NHS number: 1234567890", [("nhs_number", "1234567890")], id="nhs-number-bad-check"),
+        pytest.param("NHS no 123 456 789 (a digit short)", [("nhs_number", "123 456 789")], id="nhs-nine-digits"),
+        pytest.param(
+            "14 Acacia Avenue, Little Whinging, Surrey",
+            [("address", "14 Acacia Avenue, Little Whinging, Surrey")],
+            id="address-with-towns",
+        ),
+        pytest.param(
+            "Flat 3, 22 Station Road, Leeds", [("address", "Flat 3, 22 Station Road, Leeds")], id="address-flat"
+        ),
+        pytest.param("lives at 5 Mill Lane", [("address", "5 Mill Lane")], id="address-lives-at"),
+        pytest.param(
+            "Apartment 12, 7a St Mary's Close, Stoke-on-Trent",
+            [("address", "Apartment 12, 7a St Mary's Close, Stoke-on-Trent")],
+            id="address-apartment",
+        ),
+        pytest.param("3 Grey St., Newcastle upon Tyne", [("address", "3 Grey St., Newcastle upon Tyne")], id="st"),
+        pytest.param(
+            "Address: 12 High Street, SW1A 1AA.",
+            [("address", "12 High Street"), ("postcode", "SW1A 1AA")],
+            id="address-then-postcode",
+        ),
+        pytest.param(
+            "accession number 1234567890", [("hospital_number", "1234567890")], id="accession-ten-digits-labelled"
+        ),
+    ],
+)
+def test_reviewed_leaks_are_caught(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room 3, Bay 2, Ward 22, Station 4",
+        "3 Gy to the Lung; 2 Gy to the Heart",
+        "Linac 2 Park position was not reached",
+        "a 6 Minute Walk test before the study",
+        "Couch 2 Park setting; fraction 3 of 15",
+        "2 Lane Fox unit referral",
+        "Patient CT HEAD request; Patient HEAD CT",
+        "Patient DNA TWICE; patient WRONG SIDE imaged; Patient DID NOT ATTEND",
+        "URGENT, Please note; CT, Head and Neck; PACS, Datix and RIS",
+        "In Leeds, Bradford and York 3 patients were recalled.",
+        "I spoke to Radiology, spoke with Pharmacy and spoke to Occupational Health.",
+        "The daughter was present; next of kin informed; Mother's name field blank.",
+        "Bed 4 Rose Court was full; Level 2 Main Court outpatients; taken to 3 West Park ward",
+        "Nuclear medicine therapy (e.g. I-131, SIRT, Lu-177)",
+        "Pt: Male, 54, CT KUB. Spoke to Ops. The scanner's name Aquilion was wrong.",
+    ],
+)
+def test_tempting_places_and_phrases(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lives at number 5 Mill Lane", "5 Mill Lane"),
+        ("flat 3, 22 Station Road", "flat 3, 22 Station Road"),
+        ("3-5 Holly Bush Row, Bangor", "3-5 Holly Bush Row, Bangor"),
+        (
+            "12b O'Connell Street, Newcastle upon Tyne, Tyne and Wear.",
+            "12b O'Connell Street, Newcastle upon Tyne, Tyne and Wear",
+        ),
+    ],
+)
+def test_address_edges(text: str, expected: str) -> None:
+    assert found(text) == [("address", expected)]
+
+
+def test_after_a_title_a_comma_ends_the_name() -> None:
+    # "Dr Smith, John's consultant": John is not Dr Smith's first name.
+    assert found("Dr Smith, John's consultant, was told.") == [("name", "Smith")]
+
+
+def test_label_decides_the_kind_even_with_a_valid_check_digit() -> None:
+    chi_shaped = with_check("120357123")  # 12/03/57: alone, read as CHI
+    assert found(chi_shaped) == [("chi_number", chi_shaped)]
+    assert found(f"NHS number {chi_shaped}") == [("nhs_number", chi_shaped)]
+    assert found(f"H&C no. {VALID_NHS}") == [("hc_number", VALID_NHS)]
+
+
+def test_labelled_number_stops_at_eleven_digits() -> None:
+    assert found("NHS no 943 476 5919 12 times") == [("nhs_number", "943 476 5919")]
+    assert found("NHS no 12345678 on file") == []  # eight digits: not an NHS number, mistyped or not
+
+
+def test_summary_names_addresses() -> None:
+    from assistant.anonymise import summary
+
+    hits = find_identifiers("lives at 5 Mill Lane and 9 Orchard Close")
+    assert summary(hits) == "2 identifiers found: 2 street addresses."
+
+
+# --- Hand-written sentences (not from the corpus templates) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), corpus.HAND_WRITTEN, ids=[f"hand-{i}" for i in range(len(corpus.HAND_WRITTEN))]
+)
+def test_hand_written_sentences(text: str, expected: tuple[tuple[str, str], ...]) -> None:
+    assert tuple(found(text)) == expected
+
+
+def test_hand_written_set_is_large_and_mixed() -> None:
+    with_hits = [expected for _, expected in corpus.HAND_WRITTEN if expected]
+    assert len(corpus.HAND_WRITTEN) >= 20
+    assert len(with_hits) >= 15 and len(corpus.HAND_WRITTEN) - len(with_hits) >= 5
+    assert {"name", "date_of_birth", "nhs_number", "chi_number", "hc_number", "address"} <= {
+        kind for expected in with_hits for kind, _ in expected
+    }
