@@ -580,7 +580,7 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
+def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
     """Text a draft carries on purpose that can look like a person's details.
 
     The employer's own name and contact, the authorities' addresses and the
@@ -620,7 +620,7 @@ def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, 
 
     from assistant.anonymise import KIND_LABELS, find_identifiers
 
-    intended = _intended_text(kind, decision, clean_details(details), settings)
+    intended = intended_text(kind, decision, clean_details(details), settings)
     hits = [h for h in find_identifiers(text) if not any(h.text in value for value in intended)]
     if hits:
         shown = [f"  line {_line_of(text, h.start)}: {KIND_LABELS.get(h.kind, h.kind)} {h.text!r}" for h in hits]

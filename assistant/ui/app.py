@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, ClassVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -19,9 +20,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Header
 
 from assistant.config import Settings, load_settings
+from assistant.decision import Decision
 from assistant.fact_schema import fact_specs
 from assistant.flow import AnswerError, Conversation, Question, parse_date
 from assistant.ui.commands import IrmerCommands
@@ -30,29 +31,43 @@ from assistant.ui.widgets.choice_answer import ChoiceAnswer
 from assistant.ui.widgets.decision_card import DecisionCard
 from assistant.ui.widgets.form_answer import FormAnswer, FormRow
 from assistant.ui.widgets.irmer_message import IrmerMessage
+from assistant.ui.widgets.key_bar import KeyBar
 from assistant.ui.widgets.multi_answer import MultiAnswer
+from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.question_message import QuestionMessage
 from assistant.ui.widgets.text_answer import TextAnswer
 from assistant.ui.widgets.transcript import Transcript
 from assistant.ui.widgets.user_message import UserMessage
 
+if TYPE_CHECKING:
+    # Drafting (templates, the anonymiser) loads only when asked for: the chat starts without it.
+    from assistant.ui.drafting import DraftInterview
+
 INTRO = (
-    "irmer is decision support: it applies the CQC notification criteria of 19 April 2023 to your incident. "
-    "The employer's judgement and the medical physics expert's advice still decide."
+    "irmer is decision support applying the CQC notification criteria of 19 April 2023; "
+    "the employer's judgement and the medical physics expert's advice still decide."
 )
-HINT = "Click an earlier answer (or press Ctrl+Z) to change it. F1 glossary, F2 why we ask, Ctrl+P commands."
+DRAFTING = "Drafting: I ask only for what the document needs beyond your answers. Leave any blank to fill in later."
+REVISING = "Changing an earlier answer. Later answers are kept where they still apply."
 DATE_HINT = "today / yesterday / 20/11/2026"
 
 # Set by the start-up benchmark: exit as soon as the first question is on screen.
 EXIT_WHEN_READY = "IRMER_EXIT_WHEN_READY"
 EXIT_USAGE = 2
+DECISION = "decision"
+DRAFT = "draft"
 
+_HERE = Path(__file__).resolve().parent
+# Actions that change the conversation: only from the chat itself.
+CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why"})
+DRAFT_PREFIX = "draft:"
+DRAFT_KIND = DRAFT_PREFIX + "kind"
 THEMES = ("textual-dark", "textual-light")
 
 
 class QuestionShown(Message):
-    """A question and its answer widget are mounted (tests and benchmarks wait for this)."""
+    """A question and its answer widget are on screen (posted after the refresh that shows them)."""
 
     def __init__(self, question_id: str) -> None:
         super().__init__()
@@ -60,7 +75,7 @@ class QuestionShown(Message):
 
 
 class DecisionShown(Message):
-    """The decision card is mounted."""
+    """The decision card is on screen."""
 
     def __init__(self, verdict: str) -> None:
         super().__init__()
@@ -82,6 +97,16 @@ def unit_hint(unit_kind: str | None) -> str:
     return UNIT_HINTS.get(unit_kind or "", "a number") + ", then Enter"
 
 
+def chosen_label(question: Question, previous: Any) -> str | None:
+    """The label of an earlier choice, whether it was given as its label or typed as its value."""
+    if not isinstance(previous, str):
+        return None
+    for option in question.options:
+        if previous in (option.label, option.value_text):
+            return option.label
+    return {"yes": "Yes", "no": "No"}.get(previous.strip().lower(), previous)
+
+
 def answer_widget(question: Question, previous: Any) -> Widget:
     """The widget that takes an answer of this question's kind, showing any earlier answer."""
     labels = [option.label for option in question.options]
@@ -90,7 +115,7 @@ def answer_widget(question: Question, previous: Any) -> Widget:
             labels = ["Yes", "No"]
         if question.allow_unknown and DONT_KNOW not in labels:
             labels.append(DONT_KNOW)
-        return ChoiceAnswer(question.id, labels, selected=previous if isinstance(previous, str) else None)
+        return ChoiceAnswer(question.id, labels, selected=chosen_label(question, previous))
     if question.kind == "multi":
         exclusive = {option.label for option in question.options if option.exclusive}
         ticked = [str(p) for p in previous] if isinstance(previous, list) else None
@@ -121,18 +146,20 @@ class IrmerApp(App[None]):
 
     TITLE = "irmer"
     SUB_TITLE = "IR(ME)R significant exposure: notify or not?"
-    CSS_PATH: ClassVar[list[str | os.PathLike[str]]] = ["app.tcss", "screens/screens.tcss"]  # type: ignore[misc]
+    # Absolute, so that subclasses elsewhere (benchmarks, tests) find the styles too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [_HERE / "app.tcss", _HERE / "screens" / "screens.tcss"]
     COMMANDS = App.COMMANDS | {IrmerCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "glossary", "Glossary"),
-        Binding("f2", "why", "Why we ask"),
+        Binding("f2", "why", "Why"),
         Binding("question_mark", "why", "Why we ask", show=False),
-        Binding("f3", "rulebook", "Rulebook"),
+        Binding("f3", "rulebook", "Rules"),
         Binding("ctrl+z", "back", "Back"),
         Binding("escape", "back", "Back", show=False),
         Binding("ctrl+n", "new_incident", "New"),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("v", "voluntary", "Notify voluntarily", show=False),
+        Binding("v", "voluntary", "Notify voluntarily"),
+        Binding("d", "draft", "Draft"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
@@ -151,12 +178,16 @@ class IrmerApp(App[None]):
         self.exit_when_ready = bool(os.environ.get(EXIT_WHEN_READY))
         self._shown: list[tuple[str, str]] = []  # (question id, echo) of each answer in the transcript
         self._current: Question | None = None
+        self._decision: Decision | None = None  # the decision on the card, when the card is shown
+        self._draft: DraftInterview | None = None  # while the chat asks a draft's details
+        self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
+        # What the person sees now: a question id, DECISION, or None while the screen is changing.
+        self.on_screen: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Transcript(id="transcript")
         yield Vertical(id="answer-area")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.theme = THEMES[0]
@@ -171,15 +202,23 @@ class IrmerApp(App[None]):
     def _opening(self) -> list[Widget]:
         out: list[Widget] = [IrmerMessage(INTRO, id="intro")]
         if self.settings.problems:
-            out.append(NoticeMessage("\n".join(self.settings.problems), title="Settings problem: irmer will ask instead"))
+            problems = "\n".join(self.settings.problems)
+            out.append(NoticeMessage(problems, title="Settings problem: irmer will ask instead"))
         return out
 
     async def _rebuild(self) -> None:
         """Lay the transcript out again from the conversation (after a revision or a new incident)."""
+        self._draft = None
         await self.transcript.remove_children()
+        self.transcript.anchor()
         widgets = self._opening()
         self._shown = []
+        reopened = self.conversation.current()
         for turn in self.conversation.history:
+            if reopened is not None and turn.question_id == reopened.id:
+                # Answers after a reopened question are kept only if still asked: they reappear once it is answered.
+                widgets.append(IrmerMessage(REVISING, id="revising"))
+                break
             widgets.append(QuestionMessage(turn.question_id, turn.prompt, answered=True))
             widgets.append(UserMessage(turn.echo, turn.question_id))
             self._shown.append((turn.question_id, turn.echo))
@@ -187,10 +226,14 @@ class IrmerApp(App[None]):
         await self._ask_current()
 
     async def _ask_current(self) -> None:
+        self.on_screen = None
         area = self.query_one("#answer-area", Vertical)
         await area.remove_children()
         question = self.conversation.current()
         self._current = question
+        self._decision = None
+        self.refresh_bindings()
+        area.display = question is not None
         if question is None:
             await self._show_decision()
             return
@@ -206,35 +249,50 @@ class IrmerApp(App[None]):
         widget = answer_widget(question, self.conversation.previous_answer(question.id))
         await area.mount(widget)
         widget.focus()
-        self.transcript.scroll_end(animate=False)
-        self.post_message(QuestionShown(question.id))
+        self.call_after_refresh(self.post_message, QuestionShown(question.id))
         if self.exit_when_ready:
             self.call_after_refresh(self.exit)
 
     async def _show_decision(self) -> None:
+        self.on_screen = None
         await self.query(DecisionCard).remove()
         decision = self.conversation.decision()
-        card = DecisionCard(decision, today=self.today())
+        self._decision = decision
+        self.refresh_bindings()
+        card = DecisionCard(decision, today=self.today(), can_draft=True)
         await self.transcript.mount(card)
-        self.call_after_refresh(card.focus_first)
-        self.post_message(DecisionShown(decision.verdict))
+        # The verdict first: stop following the newest line and show the card from its top.
+        self.transcript.anchor(False)
+        card.focus_first()
+        self.call_after_refresh(self.transcript.scroll_to_widget, card, animate=False, top=True)
+        self.call_after_refresh(self.post_message, DecisionShown(decision.verdict))
+
+    def on_question_shown(self, message: QuestionShown) -> None:
+        self.on_screen = message.question_id
+
+    def on_decision_shown(self, message: DecisionShown) -> None:
+        self.on_screen = DECISION
 
     # Answers ----------------------------------------------------------------
 
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
+        if event.question_id.startswith(DRAFT_PREFIX):
+            await self._draft_answered(event)
+            return
         try:
             echo = self.conversation.answer(event.question_id, event.raw)
         except AnswerError as err:
             await self.transcript.mount(NoticeMessage(str(err), title="Not accepted; the question is still open"))
-            self.transcript.scroll_end(animate=False)
             return
         expected = [*self._shown, (event.question_id, echo)]
         if [(t.question_id, t.echo) for t in self.conversation.history] != expected:
             await self._rebuild()  # the flow re-flowed (a revision): lay the transcript out from its history
             return
         self._shown = expected
+        for asked in self.query(QuestionMessage).exclude(".answered"):
+            asked.mark_answered()
         await self.transcript.mount(UserMessage(echo, event.question_id))
         await self._ask_current()
 
@@ -243,49 +301,187 @@ class IrmerApp(App[None]):
         await self.revise(event.question_id)
 
     async def revise(self, question_id: str) -> None:
-        self.conversation.revise(question_id)
+        if question_id.startswith(DRAFT_PREFIX):
+            await self._draft_revise(question_id.removeprefix(DRAFT_PREFIX))
+            return
+        self._draft = None
+        try:
+            self.conversation.revise(question_id)
+        except AnswerError as err:
+            self.notify(str(err), severity="warning")
+            return
         await self._rebuild()
 
     # The decision card ----------------------------------------------------
 
     @on(DecisionCard.ActionRequested)
     async def _card_action(self, event: DecisionCard.ActionRequested) -> None:
-        await self.run_action(event.action.replace("new", "new_incident"))
+        await self.run_action({"new": "new_incident"}.get(event.action, event.action))
 
     @on(DecisionCard.DiscoveryDateGiven)
     async def _discovered(self, event: DecisionCard.DiscoveryDateGiven) -> None:
         try:
-            day = parse_date(event.text)
+            day = parse_date(event.text, today=self.today())
         except AnswerError as err:
             for card in self.query(DecisionCard):
                 card.show_date_error(str(err))
             return
-        self.conversation.set_fact("discovered_on", day)
+        await self._card_fact("discovered_on", day)
+
+    async def _card_fact(self, name: str, value: object) -> None:
+        """A fact the card collects; the flow may refuse it (it then says why)."""
+        try:
+            self.conversation.set_fact(name, value)
+        except AnswerError as err:
+            self.notify(str(err), severity="error")
+            return
         await self._show_decision()
 
     # Actions (keys, buttons and the command palette) ----------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CHAT_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False  # over the glossary, rulebook or a draft, keys do not change the chat beneath
+        # Card-only actions appear in the footer only when the card offers them.
+        if action == "voluntary":
+            return self._decision is not None and self._decision.verdict == "local" and self._draft is None
+        if action == "draft":
+            return self._decision is not None and self._draft is None
+        return True
+
     async def action_back(self) -> None:
-        if not self.conversation.history:
-            self.notify("Nothing to go back to: this is the first question.")
+        try:
+            self.conversation.back()
+        except AnswerError as err:
+            self.notify(str(err))
             return
-        self.conversation.back()
         await self._rebuild()
 
     async def action_new_incident(self) -> None:
         self.conversation = Conversation(default_jurisdiction=self.nation)
+        self._draft_details = {}
         await self._rebuild()
 
     async def action_voluntary(self) -> None:
-        if self._current is not None or self.conversation.decision().verdict != "local":
+        if self._decision is None or self._decision.verdict != "local":
             return
-        self.conversation.set_fact("voluntary", True)
-        await self._show_decision()
+        await self._card_fact("voluntary", True)
 
     def action_why(self) -> None:
         questions = [q for q in self.query(QuestionMessage) if not q.has_class("answered")]
-        if not questions or not questions[-1].toggle_why():
+        if not questions or not questions[-1].toggle_help():
             self.notify("No question is open.")
+
+    # Drafting (phase after the decision) --------------------------------------
+
+    async def action_draft(self) -> None:
+        if self._decision is None or self._draft is not None:
+            return
+        from assistant.ui.drafting import DraftInterview
+
+        self._draft = DraftInterview(self._decision, self.settings, details=dict(self._draft_details))
+        self.transcript.anchor()  # follow the draft's questions below the card
+        await self.transcript.mount(IrmerMessage(DRAFTING))
+        await self._ask_draft()
+
+    async def _ask_draft(self) -> None:
+        draft = self._draft
+        assert draft is not None
+        from assistant.ui.drafting import document_titles
+
+        area = self.query_one("#answer-area", Vertical)
+        await area.remove_children()
+        self.on_screen = None
+        titles = document_titles()
+        widget: Widget
+        if draft.kind is None:
+            question = QuestionMessage(DRAFT_KIND, "Which document shall I draft?", "document")
+            labels = list(titles.values())
+            widget = ChoiceAnswer(DRAFT_KIND, labels, selected=titles[draft.suggested])
+        else:
+            detail = draft.next_field()
+            if detail is None:
+                await self._open_draft(draft)
+                return
+            qid = DRAFT_PREFIX + detail.key
+            need = "needed for this document" if detail.required else "optional"
+            question = QuestionMessage(qid, detail.question, f"{need}; leave blank to fill in later", help=detail.help)
+            question.help_open = True  # the help says what to write: show it at once
+            if detail.multiline:
+                widget = MultilineAnswer(qid)
+            else:
+                widget = TextAnswer(
+                    qid, "type, then Enter (blank: fill in later)", allow_unknown=False, blank_skips=True
+                )
+        await self.transcript.mount(question)
+        area.display = True
+        await area.mount(widget)
+        self.call_after_refresh(self.transcript.scroll_end, animate=False)
+        widget.focus()
+        self.refresh_bindings()
+        self.call_after_refresh(self.post_message, QuestionShown(question.question_id))
+
+    async def _draft_answered(self, event: Answered) -> None:
+        draft = self._draft
+        if draft is None or not isinstance(event.raw, str):
+            return
+        if event.question_id == DRAFT_KIND:
+            from assistant.ui.drafting import document_titles
+
+            titles = document_titles()
+            draft.kind = next(kind for kind, title in titles.items() if title == event.raw)
+            echo = event.raw
+        else:
+            key = event.question_id.removeprefix(DRAFT_PREFIX)
+            draft.answer(key, event.raw)
+            self._draft_details = dict(draft.details)
+            echo = event.raw.strip() or "(left blank: marked TO COMPLETE in the draft)"
+        for asked in self.query(QuestionMessage).exclude(".answered"):
+            asked.mark_answered()
+        await self.transcript.mount(UserMessage(echo, event.question_id))
+        await self._ask_draft()
+
+    async def _draft_revise(self, key: str) -> None:
+        if self._draft is None:
+            self.notify("That draft is closed: press D to draft again.")
+            return
+        if key == "kind":
+            self._draft.kind = None
+        else:
+            self._draft.reopen(key)
+        await self._ask_draft()
+
+    async def _open_draft(self, draft: DraftInterview) -> None:
+        from assistant.documents import DocumentError
+        from assistant.ui.drafting import document_titles
+        from assistant.ui.screens.draft import DraftRequest, DraftScreen
+
+        assert draft.kind is not None
+        area = self.query_one("#answer-area", Vertical)
+        area.display = False
+        try:
+            markdown = draft.render(self.today())
+        except DocumentError as err:
+            await self.transcript.mount(NoticeMessage(err.message(), title="The draft could not be made"))
+            self._draft = None
+            return
+        request = DraftRequest(
+            kind=draft.kind,
+            title=document_titles()[draft.kind],
+            markdown=markdown,
+            decision=draft.decision,
+            intended=draft.intended_text(),
+            folder=draft.folder(),
+            today=self.today(),
+        )
+        self._draft = None
+        await self.push_screen(DraftScreen(request), callback=self._draft_closed)
+        self.on_screen = DRAFT
+        self.refresh_bindings()
+
+    def _draft_closed(self, result: None) -> None:
+        self.on_screen = DECISION
+        self.refresh_bindings()
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]

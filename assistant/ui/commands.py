@@ -17,6 +17,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("New incident", "new_incident", "Start again with an empty conversation"),
     ("Back: change the last answer", "back", "Reopen the most recent answered question"),
     ("Why we ask", "why", "Show or hide the guidance behind the open question"),
+    ("Draft the paperwork", "draft", "Notification, investigation report or local record, from the decision"),
+    ("Notify voluntarily", "voluntary", "When the verdict is local: record a voluntary notification (code V)"),
     ("Rulebook", "rulebook", "Every notification code with the guidance's words"),
     ("Glossary", "glossary", "SAUE, CSAUE, effective dose, duty holders and other terms"),
     ("Toggle dark/light theme", "toggle_theme", "Switch between the dark and the light theme"),

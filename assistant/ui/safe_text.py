@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from textual.content import Content
 
-_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+_PICTURES: dict[int, int | None] = {code: 0x2400 + code for code in range(0x20)}
+_PICTURES[0x7F] = 0x2421
 # Line breaks and tabs are layout, not control: keep them.
 for _kept in (0x09, 0x0A):
     del _PICTURES[_kept]
 _PICTURES[0x0D] = None  # a pasted CRLF is one line break, not two
 # C1 controls (U+0080-U+009F) include a one-character CSI: show them as a replacement.
-_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+_PICTURES.update(dict.fromkeys(range(0x80, 0xA0), 0xFFFD))
 
 
 def visible(text: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from assistant.flow import Question
 from assistant.flow.answers import answer_for, is_unknown
-from assistant.ui.app import IrmerApp
+from assistant.ui.app import DECISION, IrmerApp
 from assistant.ui.widgets.answer_base import DONT_KNOW
 from assistant.ui.widgets.choice_answer import ChoiceAnswer
 from assistant.ui.widgets.form_answer import FormAnswer
@@ -21,6 +21,20 @@ from assistant.ui.widgets.multi_answer import MultiAnswer
 from assistant.ui.widgets.text_answer import TextAnswer
 
 MAX_QUESTIONS = 40  # a conversation longer than this is a loop, not an interview
+SETTLE_PAUSES = 200
+
+
+async def settle(pilot: Pilot[Any]) -> str:
+    """Wait until the screen shows the open question (or the card), as a person would before typing."""
+    app = pilot.app
+    assert isinstance(app, IrmerApp)
+    current = app.conversation.current()
+    expected = current.id if current is not None else DECISION
+    for _ in range(SETTLE_PAUSES):
+        if app.on_screen == expected:
+            return expected
+        await pilot.pause()
+    raise AssertionError(f"the screen never showed {expected!r} (shows {app.on_screen!r})")
 
 
 def _label(question: Question, typed: str) -> str:
@@ -52,33 +66,19 @@ async def tick(pilot: Pilot[Any], widget: MultiAnswer, labels: list[str]) -> Non
     await pilot.press("enter")
 
 
-async def pick(pilot: Pilot[Any], select: Select[str], label: str) -> None:
-    """Open the drop-down with Enter, move to the label, Enter."""
-    await pilot.press("enter")
-    await pilot.pause()
-    choices = [value for _, value in select._options]  # (prompt, value) pairs, the blank first
-    target = choices.index(label)
-    current = choices.index(select.value) if select.value in choices else 0
-    keys = ["down"] * (target - current) if target >= current else ["up"] * (current - target)
-    await pilot.press(*keys, "enter")
-
-
 async def fill(pilot: Pilot[Any], widget: FormAnswer, question: Question, typed: dict[str, str]) -> None:
+    """Type each line and Enter; the Enter on the last line sends the form."""
     for field in question.fields:
-        control = widget.query_one(f"#field-{field.fact}")
-        value = typed[field.fact]
-        if isinstance(control, Select):
-            label = DONT_KNOW if is_unknown(value) else next(o.label for o in field.options if o.value_text == value)
-            await pick(pilot, control, label)
-        elif isinstance(control, Input):
-            assert control.has_focus, f"{field.fact} should have the focus after the previous line"
-            await type_text(pilot, value)
-            await pilot.press("enter")
+        line = widget.query_one(f"#field-{field.fact}", Input)
+        assert line.has_focus, f"{field.fact} should have the focus after the previous line"
+        await type_text(pilot, typed[field.fact])
+        await pilot.press("enter")
         await pilot.pause()
 
 
 async def answer(pilot: Pilot[Any], question: Question, raw: str | list[str] | dict[str, str]) -> None:
     """Give `raw` (as the flow's `answer_for` spells it) through the widget on screen."""
+    await settle(pilot)
     widget = pilot.app.query_one("#answer")
     if isinstance(widget, ChoiceAnswer):
         assert isinstance(raw, str)
@@ -106,7 +106,7 @@ async def converse(pilot: Pilot[Any], facts: dict[str, Any]) -> list[str]:
     app = pilot.app
     assert isinstance(app, IrmerApp)
     asked: list[str] = []
-    await pilot.pause()
+    await settle(pilot)
     while (question := app.conversation.current()) is not None:
         assert len(asked) < MAX_QUESTIONS, f"still asking after {asked}"
         asked.append(question.id)
@@ -115,5 +115,5 @@ async def converse(pilot: Pilot[Any], facts: dict[str, Any]) -> list[str]:
         assert after is None or after.id != question.id, (
             f"{question.id} is still open after answering {answer_for(question, facts)!r}"
         )
-    await pilot.pause()
+    await settle(pilot)
     return asked

@@ -19,7 +19,7 @@ _NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
 
 def criterion_content(c: Criterion) -> Content:
     nations = "all nations" if len(c.nations) == len(_NATION_NAMES) else ", ".join(_NATION_NAMES[n] for n in c.nations)
-    parts: list[str | tuple[str, str]] = [(f"{c.code}", "bold reverse"), " ", (c.category, "bold"), ("  " + nations, "dim")]
+    parts: list[str | tuple[str, str]] = [(c.code, "bold reverse"), " ", (c.category, "bold"), (f"  {nations}", "dim")]
     for quote in c.quote:
         parts += ["\n", (f"“{quote}”", "italic")]
     for t in c.thresholds.values():
@@ -36,7 +36,8 @@ def footer_content(book: Rulebook) -> Content:
         ("Child: ", "bold"),
         f"{ages}.\n",
         ("Deadlines: ", "bold"),
-        f"notify within {book.notify_within_days} days, report within {book.report_within_days // 7} weeks of discovery.",
+        f"notify within {book.notify_within_days} days, "
+        f"report within {book.report_within_days // 7} weeks of discovery.",
     )
 
 

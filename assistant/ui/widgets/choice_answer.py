@@ -19,7 +19,8 @@ class ChoiceAnswer(OptionList):
     """Options numbered 1-9; choosing one sends `Answered` with its label."""
 
     def __init__(self, question_id: str, labels: list[str], *, selected: str | None = None) -> None:
-        numbered = [Option(plain(f"{n}. {label}" if n <= 9 else f"   {label}"), id=f"o{n}") for n, label in enumerate(labels, 1)]
+        # Keys 1-9 pick directly; a tenth option and beyond is reached with the arrows.
+        numbered = [Option(plain(f"{n}. {label}" if n <= 9 else f"   {label}")) for n, label in enumerate(labels, 1)]
         super().__init__(*numbered, id="answer", classes="answer choice")
         self.question_id = question_id
         self.labels = labels

@@ -50,16 +50,81 @@ def long_date(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%B %Y}"
 
 
-def _section(title: str) -> Static:
-    return Static(plain(title), classes="card-heading")
+Part = str | tuple[str, str]
 
 
-def _finding(f: Finding, *, met: bool) -> Static:
+def _heading(title: str) -> list[Part]:
+    return ["\n\n", (title, "bold underline")]
+
+
+def _bullet(text: str) -> list[Part]:
+    return ["\n", "  • ", visible(text)]
+
+
+def _finding(f: Finding, *, met: bool) -> list[Part]:
     title = f"[{f.code}] {f.category}" if f.category else f"[{f.code}]"
-    parts: list[str | tuple[str, str]] = [(visible(title), "bold"), "\n", (f"“{visible(f.criterion)}”", "italic")]
-    parts += ["\n", (f"Source: {visible(f.source)}", "dim")]
-    parts += ["\n", ("Because: " if met else "Not met: ", "bold"), visible(f.reason)]
-    return Static(Content.assemble(*parts), classes="finding")
+    return [
+        "\n",
+        (visible(title), "bold"),
+        "\n",
+        (f"“{visible(f.criterion)}”", "italic"),
+        "\n",
+        (f"Source: {visible(f.source)}", "dim"),
+        "\n",
+        ("Because: " if met else "Not met: ", "bold"),
+        visible(f.reason),
+    ]
+
+
+def needs_content(d: Decision) -> Content | None:
+    """What is still to find out, shown above everything else."""
+    parts: list[Part] = []
+    if d.codes_need:
+        parts += [("To complete the code, find out: ", "bold"), ", ".join(fact_label(n) for n in d.codes_need)]
+    if d.missing:
+        if parts:
+            parts.append("\n")
+        parts.append(("Still needed to decide (find out):", "bold"))
+        for name in d.missing:
+            meaning = fact_specs()[name].meaning if name in fact_specs() else ""
+            parts += _bullet(f"{fact_label(name)}: {meaning}")
+    return Content.assemble(*parts) if parts else None
+
+
+def reasons_content(d: Decision) -> Content:
+    """Why, who to tell, what to do: one block of text (one widget keeps the card quick to show)."""
+    parts: list[Part] = []
+    if d.findings:
+        parts += _heading("Why: criteria met")
+        for f in d.findings:
+            parts += _finding(f, met=True)
+    if d.why_not:
+        parts += _heading("Why not: criteria considered and not met")
+        for f in d.why_not:
+            parts += _finding(f, met=False)
+    if d.open_checks:
+        parts += _heading("Not yet checked (could add a code)")
+        for check in d.open_checks:
+            parts += _bullet(f"[{check.code}] needs {', '.join(fact_label(n) for n in check.needs)}")
+    if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
+        a = d.authority
+        parts += _heading("Who to notify")
+        parts += ["\n  ", (visible(f"{a['name']} ({a['id'].upper()})"), "bold"), "\n  ", visible(a["contact"])]
+    if d.also_report_to:
+        parts += _heading("Also report to")
+        for body in d.also_report_to:
+            parts += ["\n  • ", (visible(body["name"]), "bold"), ": ", visible(body["why"])]
+    if d.duties:
+        parts += _heading("What to do")
+        for duty in d.duties:
+            parts += _bullet(duty)
+    if d.assumptions:
+        parts += _heading("Assumed (each would change the decision if wrong)")
+        for assumption in d.assumptions:
+            parts += _bullet(assumption.says)
+    guidance = f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}."
+    parts += ["\n\n", (f"{guidance}\n{DISCLAIMER}", "$text-muted")]
+    return Content.assemble(*parts[1:] if parts and parts[0] == "\n\n" else parts)
 
 
 class DecisionCard(Vertical):
@@ -92,87 +157,48 @@ class DecisionCard(Vertical):
                 yield Static(plain("Codes" if len(d.codes) > 1 else "Code"), classes="codes-label")
                 for code in d.codes:
                     yield Static(plain(code), classes="code")
-        if d.codes_need:
-            yield Static(
-                plain("To complete the code, find out: " + ", ".join(fact_label(n) for n in d.codes_need)),
-                classes="needs",
-            )
-        if d.missing:
-            yield _section("Still needed to decide (find out)")
-            for name in d.missing:
-                meaning = fact_specs()[name].meaning if name in fact_specs() else ""
-                yield Static(plain(f"• {fact_label(name)}: {meaning}"), classes="item")
+        needs = needs_content(d)
+        if needs is not None:
+            yield Static(needs, id="needs")
         yield from self._deadlines()
-        if d.findings:
-            yield _section("Why: criteria met")
-            for f in d.findings:
-                yield _finding(f, met=True)
-        if d.why_not:
-            yield _section("Why not: criteria considered and not met")
-            for f in d.why_not:
-                yield _finding(f, met=False)
-        if d.open_checks:
-            yield _section("Not yet checked (could add a code)")
-            for check in d.open_checks:
-                needs = ", ".join(fact_label(n) for n in check.needs)
-                yield Static(plain(f"• [{check.code}] needs {needs}"), classes="item")
-        if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
-            a = d.authority
-            yield _section("Who to notify")
-            yield Static(
-                Content.assemble((visible(f"{a['name']} ({a['id'].upper()})"), "bold"), "\n", visible(a["contact"])),
-                id="authority",
-            )
-        if d.also_report_to:
-            yield _section("Also report to")
-            for body in d.also_report_to:
-                yield Static(
-                    Content.assemble((visible(body["name"]), "bold"), ": ", visible(body["why"])), classes="item"
-                )
-        if d.duties:
-            yield _section("What to do")
-            for duty in d.duties:
-                yield Static(plain(f"• {duty}"), classes="item")
-        if d.assumptions:
-            yield _section("Assumed (each would change the decision if wrong)")
-            for assumption in d.assumptions:
-                yield Static(plain(f"• {assumption.says}"), classes="item")
-        guidance = f"Criteria: {d.guidance.get('title', '')}, version {d.guidance.get('version', '')}."
-        yield Static(plain(f"{guidance}\n{DISCLAIMER}"), id="disclaimer")
         with Horizontal(id="card-actions"):
-            yield Button("New incident (Ctrl+N)", id="action-new", compact=True)
-            yield Button("Change an answer (Ctrl+Z)", id="action-back", compact=True)
+            yield Button("New (Ctrl+N)", id="action-new", compact=True)
+            yield Button("Change answer (Ctrl+Z)", id="action-back", compact=True)
             if d.verdict == "local":
-                yield Button("Notify voluntarily (V)", id="action-voluntary", compact=True)
+                yield Button(
+                    "Voluntary (V)", id="action-voluntary", compact=True, tooltip="Notify voluntarily (code V)"
+                )
             if self.can_draft and d.verdict != "undetermined":
                 yield Button("Draft (D)", id="action-draft", compact=True)
+        yield Static(reasons_content(d), id="reasons")
 
     def _deadlines(self) -> ComposeResult:
         d = self.decision
         if d.deadlines:
-            yield _section("Deadlines (from the discovery date)")
+            parts: list[Part] = [("Deadlines (from the discovery date)", "bold underline")]
             for key, label in (("notify_by", "Notify by"), ("report_by", "Report by")):
                 due = d.deadlines[key]
-                yield Static(
-                    Content.assemble(
-                        (f"{label}: ", "bold"), (long_date(due), "bold"), f"  ({days_left(due, self.today)})"
-                    ),
-                    classes="deadline",
-                )
+                parts += ["\n  ", (f"{label}: {long_date(due)}", "bold"), f"  ({days_left(due, self.today)})"]
+            yield Static(Content.assemble(*parts), id="deadlines")
         elif d.verdict == "notify":
-            yield _section("Deadlines: when was the incident discovered?")
-            yield Input(placeholder="today / yesterday / 20/11/2026, then Enter", id="discovered-on")
-            yield Static("", id="date-error")
+            ask = Content.styled("Deadlines: when was the incident discovered?", "bold underline")
+            yield Static(ask, id="deadlines")
+            yield Input(placeholder="today / yesterday / 20/11/2026, then Enter", id="discovered-on", compact=True)
+            error = Static("", id="date-error")
+            error.display = False
+            yield error
 
     def focus_first(self) -> None:
         """The discovery date when it is still needed, else the first action."""
         for date_input in self.query("#discovered-on").results(Input):
-            date_input.focus()
+            date_input.focus(scroll_visible=False)
             return
-        self.query_one("#action-new", Button).focus()
+        self.query_one("#action-new", Button).focus(scroll_visible=False)
 
     def show_date_error(self, message: str) -> None:
-        self.query_one("#date-error", Static).update(plain(message))
+        error = self.query_one("#date-error", Static)
+        error.update(plain(message))
+        error.display = True
 
     @on(Input.Submitted, "#discovered-on")
     def _date(self, event: Input.Submitted) -> None:

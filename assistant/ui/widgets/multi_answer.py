@@ -1,27 +1,38 @@
-"""Several answers from a checklist: Space ticks, Enter sends; "None of these" clears the rest."""
+"""Several answers from a checklist: Space (or the option's number) ticks, Enter sends.
+
+An OptionList whose prompts carry their own tick box, so that a long label
+wraps under its text instead of being cut off. An exclusive option ("None of
+these") and the others untick each other.
+"""
 
 from __future__ import annotations
 
-from textual import on
-from textual.binding import Binding
-from textual.widgets import SelectionList
-from textual.widgets.selection_list import Selection
+from typing import ClassVar
 
-from assistant.ui.safe_text import plain
+from textual import events, on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from assistant.ui.safe_text import visible
 from assistant.ui.widgets.answer_base import Answered
 
 NONE_OF_THESE = "None of these"
+TICKED, UNTICKED = "☒", "☐"
 
 
-class MultiAnswer(SelectionList[int]):
-    """Ticked labels are sent as a list. An exclusive option ("None of these") and the others untick each other."""
+class MultiAnswer(OptionList):
+    """Ticked labels are sent as a list, in the order offered."""
 
-    BINDINGS = [Binding("enter", "submit", "Send ticked", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Tick", show=False),
+        Binding("enter", "submit", "Send ticked"),
+    ]
 
     def __init__(
         self, question_id: str, labels: list[str], *, exclusive: set[str], ticked: list[str] | None = None
     ) -> None:
-        ticked = ticked or []
         self.labels = list(labels)
         self.added_none = not exclusive
         if self.added_none:
@@ -29,30 +40,56 @@ class MultiAnswer(SelectionList[int]):
             self.labels.append(NONE_OF_THESE)
             exclusive = {NONE_OF_THESE}
         self.exclusive = {n for n, label in enumerate(self.labels) if label in exclusive}
-        selections = [Selection(plain(label), n, label in ticked) for n, label in enumerate(self.labels)]
-        super().__init__(*selections, id="answer", classes="answer multi")
+        self.selected = {n for n, label in enumerate(self.labels) if label in (ticked or [])}
+        super().__init__(*(Option(self._prompt(n)) for n in range(len(self.labels))), classes="answer multi")
+        self.id = "answer"
         self.question_id = question_id
-        self.border_title = "Space ticks · Enter sends"
+        self.border_title = "Space or 1-9 ticks · Enter sends"
 
-    @on(SelectionList.SelectionToggled)
-    def _exclusive(self, event: SelectionList.SelectionToggled[int]) -> None:
-        # "None of these" and any real option contradict each other: the latest tick wins.
-        value = event.selection.value
-        if value not in self.selected:
-            return
-        others = [n for n in self.selected if n != value]
-        if value in self.exclusive:
-            for n in others:
-                self.deselect(n)
+    def _prompt(self, n: int) -> Content:
+        box = TICKED if n in self.selected else UNTICKED
+        number = f"{n + 1}." if n < 9 else "  "
+        return Content.assemble((f"{box} ", "bold"), f"{number} ", visible(self.labels[n]))
+
+    def _redraw(self) -> None:
+        for n in range(len(self.labels)):
+            self.replace_option_prompt_at_index(n, self._prompt(n))
+
+    def toggle(self, n: int) -> None:
+        if n in self.selected:
+            self.selected.discard(n)
         else:
-            for n in others:
-                if n in self.exclusive:
-                    self.deselect(n)
+            self.selected.add(n)
+            # "None of these" and any real option contradict each other: the latest tick wins.
+            if n in self.exclusive:
+                self.selected = {n}
+            else:
+                self.selected -= self.exclusive
+        self._redraw()
+
+    def action_tick(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.highlighted)
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        # A click (or Enter, which is rebound to send) selects: ticking is what a click means here.
+        event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        self.call_after_refresh(self.action_tick)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in "123456789" and int(event.character) <= len(self.labels):
+            event.stop()
+            self.highlighted = int(event.character) - 1
+            self.toggle(self.highlighted)
 
     def action_submit(self) -> None:
         if not self.selected:
             # Sending nothing ticked would read as "none": make the person say so.
-            self.notify(f'Tick at least one (Space), or "{self.labels[max(self.exclusive)]}".', severity="warning")
+            last = self.labels[max(self.exclusive)]
+            self.notify(f'Tick at least one (Space), or "{last}".', severity="warning")
             return
         chosen = [self.labels[n] for n in sorted(self.selected)]
         if self.added_none:

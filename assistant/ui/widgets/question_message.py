@@ -1,16 +1,22 @@
-"""A question in the chat: the prompt, the regulation's term beside it, and help and why it is asked."""
+"""A question in the chat: the prompt, the regulation's term beside it, and help and why it is asked.
+
+One Static per question (the transcript grows with every answer, so each
+message is kept to a single widget). Click it, or press F2, to open the help.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual import events
 from textual.content import Content
-from textual.widgets import Collapsible, Static
+from textual.widgets import Static
 
 from assistant.ui.safe_text import visible
 
+HELP_CLOSED = "▶ Help and why we ask (F2)"
+HELP_OPEN = "▼ Help and why we ask (F2)"
 
-class QuestionMessage(Vertical):
+
+class QuestionMessage(Static):
     """The prompt in bold with the guidance's term beside it; help and the quoted reasons on demand."""
 
     def __init__(
@@ -29,23 +35,43 @@ class QuestionMessage(Vertical):
         self.term = term
         self.help = help
         self.quotes = quotes
+        self.help_open = False
 
-    def compose(self) -> ComposeResult:
+    @property
+    def has_help(self) -> bool:
+        return bool(self.help or self.quotes)
+
+    def on_mount(self) -> None:
+        self.update(self.message())
+
+    def message(self) -> Content:
         parts: list[str | tuple[str, str]] = [(visible(self.prompt), "bold")]
         if self.term:
             parts += ["  ", (f"⟨{visible(self.term)}⟩", "$text-accent")]
-        yield Static(Content.assemble(*parts), classes="prompt")
-        if self.help or self.quotes:
-            with Collapsible(title="Help and why we ask (F2)", collapsed=True):
-                if self.help:
-                    yield Static(Content(visible(self.help)), classes="help")
-                for quote, source in self.quotes:
-                    why = Content.assemble((f"“{visible(quote)}”", "italic"), "\n", (f"CQC guidance: {visible(source)}", "dim"))
-                    yield Static(why, classes="why")
+        if self.has_help and not self.has_class("answered"):
+            parts += ["\n", (HELP_OPEN if self.help_open else HELP_CLOSED, "$text-muted")]
+        if self.help_open:
+            if self.help:
+                parts += ["\n", visible(self.help)]
+            for quote, source in self.quotes:
+                parts += ["\n", (f"“{visible(quote)}”", "italic"), "\n", (f"  CQC guidance: {visible(source)}", "dim")]
+        return Content.assemble(*parts)
 
-    def toggle_why(self) -> bool:
+    def mark_answered(self) -> None:
+        """Once answered the question is history: dimmed, its help closed."""
+        self.add_class("answered")
+        self.help_open = False
+        self.update(self.message())
+
+    def toggle_help(self) -> bool:
         """Open or close the help; False when this question has none."""
-        for collapsible in self.query(Collapsible):
-            collapsible.collapsed = not collapsible.collapsed
-            return True
-        return False
+        if not self.has_help:
+            return False
+        self.help_open = not self.help_open
+        self.update(self.message())
+        return True
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.has_class("answered"):
+            event.stop()
+            self.toggle_help()

@@ -13,12 +13,15 @@ from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
 class TextAnswer(Horizontal):
     """An Input with a hint (the unit, or the date forms accepted) and "Don't know" when allowed."""
 
-    def __init__(self, question_id: str, hint: str, *, allow_unknown: bool, value: str = "") -> None:
+    def __init__(
+        self, question_id: str, hint: str, *, allow_unknown: bool, value: str = "", blank_skips: bool = False
+    ) -> None:
         super().__init__(id="answer", classes="answer text")
         self.question_id = question_id
         self.hint = hint
         self.allow_unknown = allow_unknown
         self.value = value
+        self.blank_skips = blank_skips
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.value, placeholder=self.hint, id="answer-input")
@@ -32,6 +35,11 @@ class TextAnswer(Horizontal):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip() and not self.blank_skips:
+            # A stray Enter must not answer for the person; "don't know" is said on purpose.
+            also = f', or press "{DONT_KNOW}"' if self.allow_unknown else ""
+            self.notify(f"Type an answer first{also}.", severity="warning")
+            return
         self.post_message(Answered(self.question_id, event.value))
 
     @on(Button.Pressed, "#dont-know")

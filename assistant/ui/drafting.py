@@ -1,0 +1,70 @@
+"""The draft interview: which document, then only the details it still lacks, then the rendered draft.
+
+Plain data beside the Conversation. Which fields to ask, their wording and
+the document itself all come from `assistant.documents`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant import documents
+from assistant.config import Settings, documents_default_dir
+from assistant.decision import Decision
+from assistant.document_fields import DOCUMENT_KINDS, DetailField, document_data
+from assistant.documents import clean_details, fields_needed, render_document, suggested_kind
+
+
+def document_titles() -> dict[str, str]:
+    """Each document's title by its kind, in the order offered."""
+    return {kind: document_data().documents[kind].title for kind in DOCUMENT_KINDS}
+
+
+@dataclass
+class DraftInterview:
+    decision: Decision
+    settings: Settings
+    details: dict[str, str] = field(default_factory=dict)
+    kind: str | None = None
+    left_blank: set[str] = field(default_factory=set)  # fields the person chose to leave TO COMPLETE
+
+    @property
+    def suggested(self) -> str:
+        return suggested_kind(self.decision)
+
+    def next_field(self) -> DetailField | None:
+        """The next detail this document still lacks and that was not left blank, in asking order."""
+        assert self.kind is not None
+        for needed in fields_needed(self.kind, self.decision, self.details, self.settings):
+            if needed.key not in self.left_blank:
+                return needed
+        return None
+
+    def answer(self, key: str, text: str) -> None:
+        if text.strip():
+            self.details[key] = text.strip()
+            self.left_blank.discard(key)
+        else:
+            self.details.pop(key, None)
+            self.left_blank.add(key)
+
+    def reopen(self, key: str) -> None:
+        self.details.pop(key, None)
+        self.left_blank.discard(key)
+
+    def render(self, today: dt.date) -> str:
+        assert self.kind is not None
+        return render_document(self.kind, self.decision, self.details, self.settings, today=today)
+
+    def intended_text(self) -> tuple[str, ...]:
+        """What the draft carries on purpose (the employer's contacts, the authority's address): not patient data.
+
+        The same allowance `irmer assess --draft` makes, from the documents module.
+        """
+        assert self.kind is not None
+        return tuple(documents.intended_text(self.kind, self.decision, clean_details(self.details), self.settings))
+
+    def folder(self) -> Path:
+        return self.settings.documents_folder or documents_default_dir()

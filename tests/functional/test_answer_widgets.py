@@ -1,0 +1,95 @@
+"""The answer widgets as the keyboard uses them: type-ahead, number keys, the checklist's "None of these"."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual.app import App, ComposeResult
+
+from assistant.ui.widgets.answer_base import Answered
+from assistant.ui.widgets.choice_answer import ChoiceAnswer
+from assistant.ui.widgets.form_answer import FormAnswer, FormRow
+from assistant.ui.widgets.multi_answer import NONE_OF_THESE, MultiAnswer
+from assistant.ui.widgets.text_answer import TextAnswer
+
+NATIONS = ["England", "Wales", "Scotland", "Northern Ireland", "Don't know"]
+
+
+class Host(App[None]):
+    """Shows one answer widget and keeps what it sends."""
+
+    def __init__(self, widget: Any) -> None:
+        super().__init__()
+        self.widget = widget
+        self.sent: list[str | list[str] | dict[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.widget
+
+    def on_mount(self) -> None:
+        self.widget.focus()
+
+    def on_answered(self, message: Answered) -> None:
+        self.sent.append(message.raw)
+
+
+def drive(widget: Any, *keys: str) -> list[Any]:
+    async def body() -> list[Any]:
+        app = Host(widget)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            return app.sent
+
+    return asyncio.run(body())
+
+
+def test_typing_the_start_of_an_option_then_enter() -> None:
+    assert drive(ChoiceAnswer("nation", NATIONS), "s", "c", "enter") == ["Scotland"]
+    assert drive(ChoiceAnswer("nation", NATIONS), "n", "o", "enter") == ["Northern Ireland"]
+
+
+def test_number_keys_choose_at_once_and_arrows_move() -> None:
+    assert drive(ChoiceAnswer("nation", NATIONS), "2") == ["Wales"]
+    assert drive(ChoiceAnswer("nation", NATIONS), "down", "down", "enter") == ["Scotland"]
+    assert drive(ChoiceAnswer("nation", NATIONS), "9") == [], "no ninth option: nothing is chosen"
+
+
+def test_an_earlier_answer_is_preselected() -> None:
+    assert drive(ChoiceAnswer("nation", NATIONS, selected="Wales"), "enter") == ["Wales"]
+
+
+def test_checklist_ticks_and_sends_in_order() -> None:
+    labels = ["Several people", "A theme", "A foetus", "None of these"]
+    widget = MultiAnswer("c", labels, exclusive={"None of these"})
+    assert drive(widget, "3", "1", "enter") == [["Several people", "A foetus"]]
+
+
+def test_none_of_these_unticks_the_rest_and_the_rest_untick_it() -> None:
+    labels = ["Several people", "A theme", "None of these"]
+    assert drive(MultiAnswer("c", labels, exclusive={"None of these"}), "1", "2", "3", "enter") == [["None of these"]]
+    assert drive(MultiAnswer("c", labels, exclusive={"None of these"}), "3", "1", "enter") == [["Several people"]]
+
+
+def test_nothing_ticked_is_not_sent() -> None:
+    assert drive(MultiAnswer("c", ["A", "B"], exclusive=set()), "enter") == []
+
+
+def test_checklist_without_a_none_option_gets_one_that_sends_nothing_ticked() -> None:
+    widget = MultiAnswer("c", ["A", "B"], exclusive=set())
+    assert widget.labels[-1] == NONE_OF_THESE
+    assert drive(widget, "3", "enter") == [[]]
+
+
+def test_form_enter_moves_down_and_sends_from_the_last_line() -> None:
+    rows = [FormRow("intended_dose_msv", "Intended", "mSv", True), FormRow("total_dose_msv", "Total", "mSv", True)]
+    sent = drive(FormAnswer("doses", rows), "1", "enter", "1", "2", "enter")
+    assert sent == [{"intended_dose_msv": "1", "total_dose_msv": "12"}]
+
+
+def test_text_answer_sends_what_was_typed_and_refuses_a_blank_enter() -> None:
+    assert drive(TextAnswer("dose", "mSv", allow_unknown=True), "enter") == []
+    assert drive(TextAnswer("dose", "mSv", allow_unknown=True), "4", " ", "m", "S", "v", "enter") == ["4 mSv"]
+    assert drive(TextAnswer("site", "text", allow_unknown=False, blank_skips=True), "enter") == [""]

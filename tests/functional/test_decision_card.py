@@ -1,0 +1,146 @@
+"""The decision card shows the engine's Decision, and takes the discovery date and a voluntary notification."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from assistant.config import Settings
+from assistant.decision import VERDICT_WORDS
+from assistant.engine import assess
+from assistant.ui.app import IrmerApp
+from assistant.ui.widgets.decision_card import DecisionCard, days_left, long_date
+from assistant.ui.widgets.key_bar import KeyBar
+from assistant.validation import parse_facts
+from tests.functional.conftest import TODAY
+from tests.functional.user import converse, settle, type_text
+
+CT_OVERDOSE = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
+               "intended_dose_msv": 1.0, "total_dose_msv": 12.0}  # fmt: skip
+REPEAT_CHEST = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 54,
+                "intended_dose_msv": 0.014, "total_dose_msv": 0.028}  # fmt: skip
+
+
+class Host(App[None]):
+    def __init__(self, card: DecisionCard) -> None:
+        super().__init__()
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        yield self.card
+
+
+def card_text(card: DecisionCard) -> str:
+    return (
+        "\n".join(str(s.render()) for s in card.query(Static) if not s.has_class("code"))
+        + "\n"
+        + " ".join(str(s.render()) for s in card.query(".code").results(Static))
+    )
+
+
+def shown(facts: dict[str, Any], today: dt.date = TODAY) -> str:
+    card = DecisionCard(assess(parse_facts(facts)), today=today)
+
+    async def body() -> str:
+        async with Host(card).run_test(size=(100, 60)):
+            return card_text(card)
+
+    return asyncio.run(body())
+
+
+def test_notify_card_shows_verdict_codes_criterion_and_arithmetic() -> None:
+    decision = assess(parse_facts(CT_OVERDOSE))
+    text = shown(CT_OVERDOSE)
+    assert VERDICT_WORDS["notify"] in text
+    assert "2.2" in text
+    finding = decision.findings[0]
+    for part in (finding.criterion, finding.source, finding.reason):
+        assert part in text
+    assert decision.authority["name"] in text and decision.authority["contact"] in text
+    assert "when was the incident discovered" in text
+
+
+def test_local_card_shows_why_not_and_no_authority() -> None:
+    decision = assess(parse_facts(REPEAT_CHEST))
+    text = shown(REPEAT_CHEST)
+    assert VERDICT_WORDS["local"] in text
+    assert decision.why_not[0].reason in text
+    assert "Who to notify" not in text
+
+
+def test_undetermined_card_lists_what_to_find_out() -> None:
+    facts = {k: v for k, v in CT_OVERDOSE.items() if k != "intended_dose_msv"}
+    text = shown(facts)
+    assert VERDICT_WORDS["undetermined"] in text
+    assert "intended effective dose" in text
+
+
+def test_outside_irmer_card_names_the_hse() -> None:
+    text = shown({"jurisdiction": "england", "exposed_person": "public"})
+    assert "Health and Safety Executive" in text
+
+
+def test_deadlines_show_dates_and_days_left() -> None:
+    text = shown({**CT_OVERDOSE, "discovered_on": dt.date(2026, 11, 20)})
+    assert f"Notify by: {long_date(dt.date(2026, 12, 4))}" in text
+    assert "(6 days left)" in text
+    assert f"Report by: {long_date(dt.date(2027, 2, 12))}" in text
+
+
+@pytest.mark.parametrize(
+    ("due", "words"),
+    [(2, "2 days left"), (1, "1 day left"), (0, "due today"), (-1, "1 day overdue"), (-3, "3 days overdue")],
+)
+def test_days_left_in_words(due: int, words: str) -> None:
+    assert days_left(TODAY + dt.timedelta(days=due), TODAY) == words
+
+
+def test_discovery_date_typed_on_the_card() -> None:
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert app.query_one("#discovered-on").has_focus
+            await type_text(pilot, "31/02/2026")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "not a real date" in str(app.query_one("#date-error", Static).render())
+            assert app.query_one(DecisionCard).decision.deadlines is None
+            app.query_one("#discovered-on").value = ""  # type: ignore[attr-defined]
+            await type_text(pilot, "yesterday")
+            await pilot.press("enter")
+            assert await settle(pilot) == "decision"
+            deadlines = app.query_one(DecisionCard).decision.deadlines
+            assert deadlines == {
+                "notify_by": TODAY - dt.timedelta(days=1) + dt.timedelta(days=14),
+                "report_by": TODAY - dt.timedelta(days=1) + dt.timedelta(weeks=12),
+            }
+            assert "(13 days left)" in card_text(app.query_one(DecisionCard))
+
+    asyncio.run(body())
+
+
+def test_voluntary_notification_offered_only_when_local() -> None:
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert "Notify voluntarily" not in str(app.query_one(KeyBar).render())
+            assert not app.query("#action-voluntary")
+            await pilot.click("#action-new")
+            await converse(pilot, REPEAT_CHEST)
+            assert app.query_one(DecisionCard).decision.verdict == "local"
+            assert "Notify voluntarily" in str(app.query_one(KeyBar).render())
+            app.query_one("#action-new").focus()
+            await pilot.press("v")
+            assert await settle(pilot) == "decision"
+            decision = app.query_one(DecisionCard).decision
+            assert decision.verdict == "voluntary"
+            assert all(code.startswith("V") for code in decision.codes)
+
+    asyncio.run(body())

@@ -1,0 +1,138 @@
+"""From the decision card to a saved draft: only the missing details asked, identifiers caught before saving."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from assistant.config import load_settings
+from assistant.document_fields import document_data
+from assistant.export import default_filename
+from assistant.ui.app import IrmerApp
+from assistant.ui.screens.draft import DraftScreen
+from assistant.ui.widgets.multiline_answer import MultilineAnswer
+from assistant.ui.widgets.text_answer import TextAnswer
+from tests.functional.conftest import TODAY
+from tests.functional.user import converse, type_text
+
+CT_OVERDOSE = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 60,
+               "intended_dose_msv": 1.0, "total_dose_msv": 12.0}  # fmt: skip
+NHS_NUMBER = "943 476 5919"  # a valid check digit: the kind of number a tired person pastes
+DESCRIPTION = f"Patient John Smith (NHS {NHS_NUMBER}) had the CT abdomen repeated after the injector faulted."
+
+
+@pytest.fixture
+def documents_folder(isolated_settings: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text(
+        '[organisation]\nname = "Example NHS Foundation Trust"\nnation = "england"\n'
+        'contact_name = "Radiation Protection Lead"\ncontact_email = "rpa@example.nhs.uk"\n'
+        f'[documents]\nfolder = "{folder}"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+async def answer_details(pilot: Any, app: IrmerApp, answers: dict[str, str]) -> list[str]:
+    """Answer each detail the chat asks (blank when not in `answers`) until the draft opens."""
+    asked: list[str] = []
+    while (shown := await settle_draft(pilot)) != "draft":
+        key = shown.removeprefix("draft:")
+        asked.append(key)
+        text = answers.get(key, "")
+        widget = app.query_one("#answer")
+        if isinstance(widget, MultilineAnswer):
+            await type_text(pilot, text)
+            await pilot.press("ctrl+s")
+        else:
+            assert isinstance(widget, TextAnswer)
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.pause()
+    return asked
+
+
+async def settle_draft(pilot: Any) -> str:
+    app = pilot.app
+    for _ in range(200):
+        if app.on_screen is not None:
+            return str(app.on_screen)
+        await pilot.pause()
+    raise AssertionError("nothing settled on screen")
+
+
+def test_from_card_to_saved_draft(documents_folder: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.click("#action-draft")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")  # the suggested document is preselected: the notification
+            asked = await answer_details(pilot, app, {"site": "Example General Hospital", "description": DESCRIPTION})
+            # Settings give the organisation and contacts: they are not asked.
+            assert "organisation" not in asked and "contact_name" not in asked and "contact_email" not in asked
+            needed = [f.key for f in document_data().documents["notification"].fields]
+            assert asked and set(asked) <= set(needed)
+            screen = app.screen
+            assert isinstance(screen, DraftScreen)
+            kinds = {h.kind for h in screen.hits}
+            assert {"nhs_number", "name"} <= kinds
+            assert "rpa@example.nhs.uk" not in [h.text for h in screen.hits], "the employer's own contact is meant"
+            # Save is refused while identifiers remain.
+            await pilot.press("s")
+            await pilot.pause()
+            assert not documents_folder.exists() or not any(documents_folder.iterdir())
+            await pilot.press("r")  # redact the selected one only
+            await pilot.pause()
+            assert screen.hits, "one redaction leaves the other identifier"
+            await pilot.press("a")
+            await pilot.pause()
+            assert screen.hits == []
+            await pilot.press("s")
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            saved = documents_folder / default_filename("notification", app.conversation.decision(), TODAY)
+            text = saved.read_text(encoding="utf-8")
+            assert NHS_NUMBER not in text and "John Smith" not in text
+            assert "[REDACTED]" in text and "Example General Hospital" in text
+            plain_text = saved.with_suffix(".txt").read_text(encoding="utf-8")
+            assert NHS_NUMBER not in plain_text and "**" not in plain_text
+            assert str(saved) in str(screen.query_one("#draft-saved", Static).render()) or saved.with_suffix(
+                ".txt"
+            ).name in str(screen.query_one("#draft-saved", Static).render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0]
+            assert app.on_screen == "decision"
+
+    asyncio.run(body())
+
+
+def test_clean_draft_can_be_copied(documents_folder: Path) -> None:
+    copied: list[str] = []
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            # The card's cursor starts in the discovery date, where letters are typing: Tab out first.
+            await pilot.press("tab", "d")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("3")  # the local record
+            await answer_details(pilot, app, {"description": "Repeat CT after an injector fault; no names."})
+            screen = app.screen
+            assert isinstance(screen, DraftScreen) and screen.hits == []
+            await pilot.press("c")
+            await pilot.pause()
+            assert copied and "injector fault" in copied[0]
+
+    asyncio.run(body())
+    assert load_settings().documents_folder is not None

@@ -1,0 +1,157 @@
+"""Changing an earlier answer: the transcript re-flows from there and the decision follows."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from assistant.config import Settings
+from assistant.ui.app import IrmerApp
+from assistant.ui.widgets.decision_card import DecisionCard
+from assistant.ui.widgets.user_message import UserMessage
+from tests.functional.conftest import TODAY
+from tests.functional.user import converse, fill, settle
+
+CT_OVERDOSE = {  # notify, 2.2: intended 1 mSv, total 12 mSv
+    "jurisdiction": "england",
+    "exposure": "unintended",
+    "setting": "diagnostic",
+    "age_years": 60,
+    "intended_dose_msv": 1.0,
+    "total_dose_msv": 12.0,
+}
+
+
+def _app() -> IrmerApp:
+    return IrmerApp(settings=Settings(), today=lambda: TODAY)
+
+
+def _echoes(app: IrmerApp) -> dict[str, str]:
+    return {m.question_id: str(m.render()) for m in app.query(UserMessage)}
+
+
+def _run(test: Any) -> None:
+    asyncio.run(test())
+
+
+async def click_answer(pilot: Any, question_id: str) -> None:
+    """Scroll up to the answer, as a person would, and click it."""
+    app = pilot.app
+    message = next(m for m in app.query(UserMessage) if m.question_id == question_id)
+    app.transcript.scroll_to_widget(message, animate=False)
+    await pilot.pause()
+    await pilot.click(message)
+
+
+def test_click_an_earlier_answer_and_change_it() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert app.query_one(DecisionCard).decision.codes == ("2.2",)
+            await click_answer(pilot, "imaging_doses")
+            assert await settle(pilot) == "imaging_doses"
+            assert not app.query(DecisionCard), "the card goes while an answer is being changed"
+            # The earlier answer is offered to edit; clear it and type new doses.
+            for line in app.query("#answer Input"):
+                line.value = ""  # type: ignore[attr-defined]
+            question = app.conversation.current()
+            assert question is not None
+            await fill(pilot, app.query_one("#answer"), question, {"intended_dose_msv": "1", "total_dose_msv": "1.5"})  # type: ignore[arg-type]
+            assert await settle(pilot) == "decision"
+            assert app.query_one(DecisionCard).decision.verdict == "local"
+            assert "12 mSv" not in _echoes(app)["imaging_doses"]
+            assert "1.5 mSv" in _echoes(app)["imaging_doses"]
+
+    _run(body)
+
+
+def test_changing_accidental_to_unintended_reflows_the_questions() -> None:
+    async def body() -> None:
+        app = _app()
+        accidental = {**CT_OVERDOSE, "exposure": "accidental", "total_dose_msv": 6.0}
+        del accidental["intended_dose_msv"]
+        async with app.run_test(size=(100, 40)) as pilot:
+            asked = await converse(pilot, accidental)
+            assert "accidental_dose" in asked and "imaging_doses" not in asked
+            assert app.query_one(DecisionCard).decision.codes == ("1",)
+            await click_answer(pilot, "who")
+            assert await settle(pilot) == "who"
+            asked_after = await converse(pilot, CT_OVERDOSE)
+            assert asked_after[0] == "who"
+            assert "imaging_doses" in asked_after, "an unintended exposure needs the intended dose"
+            ids = [t.question_id for t in app.conversation.history]
+            assert "accidental_dose" not in ids, "the accidental-only answer no longer applies"
+            assert set(_echoes(app)) == set(ids), "the transcript shows exactly the answers in force"
+            assert app.query_one(DecisionCard).decision.codes == ("2.2",)
+
+    _run(body)
+
+
+def test_ctrl_z_reopens_the_latest_answer_and_escape_goes_further_back() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            last = app.conversation.history[-1].question_id
+            await pilot.press("ctrl+z")
+            assert await settle(pilot) == last
+            await pilot.press("escape")
+            assert await settle(pilot) == app.conversation.history[-2].question_id
+            # Kept answers come back once the reopened question is answered again.
+            await converse(pilot, CT_OVERDOSE)
+            assert app.query_one(DecisionCard).decision.codes == ("2.2",)
+
+    _run(body)
+
+
+def test_back_on_the_first_question_says_so_and_changes_nothing() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            assert await settle(pilot) == "nation"
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert await settle(pilot) == "nation"
+            assert app.conversation.history == []
+
+    _run(body)
+
+
+def test_change_an_answer_button_on_the_card() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.click("#action-back")
+            assert await settle(pilot) == app.conversation.history[-1].question_id
+
+    _run(body)
+
+
+def test_palette_lists_each_answer_to_change() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"change answer who")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            assert await settle(pilot) == "who"
+
+    _run(body)
+
+
+def test_new_incident_starts_again() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.click("#action-new")
+            assert await settle(pilot) == "nation"
+            assert app.conversation.history == []
+            assert not app.query(UserMessage) and not app.query(DecisionCard)
+
+    _run(body)

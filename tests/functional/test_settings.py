@@ -1,0 +1,96 @@
+"""The default nation and the one-run override; a broken settings file is shown, never a crash."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from assistant.config import load_settings
+from assistant.ui import app as app_module
+from assistant.ui.app import IrmerApp, run
+from assistant.ui.widgets.notice_message import NoticeMessage
+from tests.functional.conftest import TODAY
+from tests.functional.user import converse, settle
+
+CT_OVERDOSE = {
+    "exposure": "unintended",
+    "setting": "diagnostic",
+    "age_years": 60,
+    "intended_dose_msv": 1.0,
+    "total_dose_msv": 12.0,
+}
+
+
+def _first_screen(app: IrmerApp) -> tuple[str, list[str]]:
+    async def body() -> tuple[str, list[str]]:
+        async with app.run_test(size=(100, 40)) as pilot:
+            first = await settle(pilot)
+            return first, [str(n.render()) for n in app.query(NoticeMessage)]
+
+    return asyncio.run(body())
+
+
+def test_nation_from_settings_is_not_asked_and_picks_the_authority(isolated_settings: Path) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text('[organisation]\nname = "Example Trust"\nnation = "Wales"\n', encoding="utf-8")
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            asked = await converse(pilot, {"jurisdiction": "wales", **CT_OVERDOSE})
+            assert "nation" not in asked
+            assert app.conversation.decision().authority["id"] == "hiw"
+
+    asyncio.run(body())
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[organisation\nnation = 'england'\n",  # not TOML
+        '[organisation]\nnation = "atlantis"\n',  # not a nation
+        '[organisaton]\nnation = "england"\n',  # unknown section
+    ],
+    ids=["unreadable", "unknown nation", "unknown section"],
+)
+def test_broken_settings_are_shown_and_the_nation_asked(isolated_settings: Path, content: str) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text(content, encoding="utf-8")
+    settings = load_settings()
+    assert settings.problems
+    first, notices = _first_screen(IrmerApp(settings=settings, today=lambda: TODAY))
+    assert first == "nation"
+    assert any(settings.problems[0] in n for n in notices), notices
+
+
+def test_jurisdiction_overrides_settings_for_one_run(isolated_settings: Path) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text('[organisation]\nnation = "england"\n', encoding="utf-8")
+    app = IrmerApp(jurisdiction="scotland", today=lambda: TODAY)
+    first, _ = _first_screen(app)
+    assert first != "nation"
+    assert app.conversation.facts["jurisdiction"] == "scotland"
+
+
+def test_run_refuses_an_unknown_nation_before_starting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[IrmerApp] = []
+    monkeypatch.setattr(app_module.IrmerApp, "run", lambda self, **kw: started.append(self))
+    assert run(jurisdiction="atlantis") == 2
+    err = capsys.readouterr().err
+    assert "atlantis" in err
+    for nation in ("england", "wales", "scotland", "northern_ireland"):
+        assert nation in err
+    assert not started
+
+
+def test_run_accepts_a_nation_as_people_write_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[IrmerApp] = []
+    monkeypatch.setattr(app_module.IrmerApp, "run", lambda self, **kw: started.append(self))
+    assert run(jurisdiction="Northern Ireland") == 0
+    assert started[0].nation == "northern_ireland"
+    assert run() == 0
+    assert started[1].nation is None
