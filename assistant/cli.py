@@ -42,9 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     f = sub.add_parser("flow", help="print the question flow as a diagram")
     f.add_argument(
         "--format",
-        choices=["mermaid", "mermaid-full", "md"],
+        choices=["mermaid", "md"],
         default="mermaid",
-        help="mermaid (default: compact state diagram), mermaid-full (every transition) or md (transition table)",
+        help="mermaid (default: the state diagram) or md (the transition table, guards in words)",
     )
 
     n = sub.add_parser("anonymise", help="find patient-identifiable information in a text (or - for stdin)")

@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-import yaml
-
 from assistant.decision import VERDICTS
 from assistant.resources import flows_dir
+from assistant.yaml_io import load_yaml
 
 # The CLI names of the documents, in the order they are offered.
 DOCUMENT_KINDS = ("notification", "report", "local")
@@ -118,7 +117,7 @@ def _document(kind: str, raw: Mapping[str, Any], catalogue: Mapping[str, DetailF
 
 @cache
 def document_data() -> DocumentData:
-    raw = yaml.safe_load((flows_dir() / "documents.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((flows_dir() / "documents.yaml").read_text(encoding="utf-8"))
     catalogue = _catalogue(raw["fields"])
     documents = {kind: _document(kind, raw["documents"][kind], catalogue) for kind in DOCUMENT_KINDS}
     groups = {name: tuple(facts) for name, facts in raw["fact_groups"].items()}

@@ -22,7 +22,7 @@ from assistant.decision import Decision
 from assistant.engine import assess
 from assistant.fact_schema import fact_specs
 from assistant.flow.answers import AnswerError, Parsed, parse_answer
-from assistant.flow.machine import DECIDED, EVENT, START, FlowModel, new_machine, state_id
+from assistant.flow.machine import CHOOSING, DECIDED, EVENT, NEXT, START, FlowModel, new_machine, state_id
 from assistant.flow.questions import ASK_ALWAYS, Question, load_questions, question_by_id
 from assistant.validation import InputError, check_value, parse_facts
 
@@ -154,6 +154,7 @@ class Conversation:
         if self.machine.is_terminated:  # `decided` is final: a revision starts a new run
             self.machine = new_machine(self._model)
         self.machine.send(EVENT)
+        self.machine.send(NEXT)
 
     def _replay(self, answers: Mapping[str, _Answer]) -> None:
         """Keep, in flow order, the earlier answers whose questions are still asked."""
@@ -198,7 +199,7 @@ class Conversation:
     def current(self) -> Question | None:
         """The open question, or None when there is nothing more to ask."""
         sid = state_id(self.machine)
-        return None if sid in (START, DECIDED) else question_by_id(sid)
+        return None if sid in (START, CHOOSING, DECIDED) else question_by_id(sid)
 
     def answer(self, question_id: str, raw: Raw) -> str:
         """Take an answer to the open question; returns the transcript's echo of it."""

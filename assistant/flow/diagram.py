@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from assistant.fact_schema import fact_specs
-from assistant.flow.machine import DECIDED, EVENT, FINISHED_GUARD, START, flow_machine_class, guard_name
+from assistant.flow.machine import (
+    CHOOSING,
+    DECIDED,
+    EVENT,
+    FINISHED_GUARD,
+    NEXT,
+    START,
+    flow_machine_class,
+    guard_name,
+)
 from assistant.flow.questions import ASK_ALWAYS, Question, load_questions
 
-FORMATS = ("mermaid", "mermaid-full", "md")
+FORMATS = ("mermaid", "md")
 
 
 def _when(q: Question) -> str:
@@ -31,11 +40,12 @@ def _table() -> str:
     lines = [
         "| From | Event | Guard | To | Asked when |",
         "| ---- | ----- | ----- | -- | ---------- |",
+        f"| {START} or any question | {EVENT} | | {CHOOSING} | after each answer |",
     ]
     for q in questions:
-        lines.append(f"| {START} or any question | {EVENT} | {guard_name(q.id)} | {q.id} | {_when(q)} |")
+        lines.append(f"| {CHOOSING} | {NEXT} | {guard_name(q.id)} | {q.id} | {_when(q)} |")
     lines.append(
-        f"| {START} or any question | {EVENT} | {FINISHED_GUARD} | {DECIDED} | "
+        f"| {CHOOSING} | {NEXT} | {FINISHED_GUARD} | {DECIDED} | "
         "the decision is settled, or every fact that could settle it was answered “don't know” |"
     )
     note = (
@@ -45,38 +55,9 @@ def _table() -> str:
     return "\n".join(lines) + "\n\n" + note
 
 
-def _compact_mermaid() -> str:
-    """The machine's own transitions, drawn through one choice point.
-
-    Every state has the same guarded transitions in the same order (that is
-    how the machine is built), so instead of drawing each of them from each
-    state, every state leads to a choice and the choice to each target under
-    its guard, in the order the guards are checked. The shape is read from
-    the machine class and checked, so the drawing cannot drift from it.
-    """
-    machine = flow_machine_class()
-    routes: list[tuple[str, str]] | None = None
-    sources = []
-    for state in machine.states:
-        if state.final:
-            continue
-        here = [(t.target.id, ", ".join(str(c) for c in t.cond)) for t in state.transitions]
-        if routes is not None and here != routes:
-            raise AssertionError(f"state {state.id} has other transitions than the rest; draw the full machine")
-        routes = here
-        sources.append(state.id)
-    lines = ["stateDiagram-v2", "    direction TB", "    state next <<choice>>", f"    [*] --> {START}"]
-    lines += [f"    {source} --> next : {EVENT}" for source in sources]
-    lines += [f"    next --> {target} : [{guard}]" for target, guard in routes or []]
-    lines.append(f"    {DECIDED} --> [*]")
-    return "\n".join(lines)
-
-
 def render_flow(fmt: str = "mermaid") -> str:
-    """The flow in `fmt`: "mermaid" (compact state diagram), "mermaid-full" (every transition) or "md" (table)."""
+    """The flow in `fmt`: "mermaid" (the machine's state diagram) or "md" (its transition table)."""
     if fmt == "mermaid":
-        return _compact_mermaid()
-    if fmt == "mermaid-full":
         return format(flow_machine_class(), "mermaid")
     if fmt == "md":
         return _table()

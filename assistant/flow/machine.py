@@ -1,12 +1,14 @@
 """The question flow as a state machine, built from flows/questions.yaml.
 
-One state per question, plus `start` and `decided`. A single event,
-`answered`, leads from every state to every question state and to
-`decided`; each transition is guarded by "is this the question to ask
-now?", read from the facts so far and the engine's list of facts it still
-needs. Guards are checked in declaration order, which is the order of the
-questions in the file, so the first question still needed wins; `decided`
-comes last, guarded by "nothing more to ask".
+One state per question, plus `start`, `choosing` and `decided`. The event
+`answered` leads from `start` and from every question to `choosing`; the
+event `next` leads from `choosing` to every question and to `decided`, each
+transition guarded by "is this the question to ask now?", read from the
+facts so far and the engine's list of facts it still needs. Guards are
+checked in declaration order, which is the order of the questions in the
+file, so the first question still needed wins; `decided` comes last, guarded
+by "nothing more to ask". (One hub rather than a transition from every
+question to every other keeps the machine small: it is built at start-up.)
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from statemachine import State, StateChart
 from assistant.flow.questions import Question, load_questions
 
 START = "start"
+CHOOSING = "choosing"
 DECIDED = "decided"
 EVENT = "answered"
+NEXT = "next"
 
 
 @dataclass
@@ -61,20 +65,22 @@ def build_machine_class(questions: Sequence[Question]) -> type[StateChart[FlowMo
         "allow_event_without_transition": False,  # a state with no way on is a bug, not a no-op
         "catch_errors_as_events": False,  # a guard that fails must raise, not become an event
         START: State("Start", initial=True),
+        CHOOSING: State("Choosing the next question"),
         DECIDED: State("Decided", final=True),
     }
     for q in questions:
         attrs[q.id] = State(q.id)
         attrs[guard_name(q.id)] = _guard(q.id)
     attrs[FINISHED_GUARD] = _finished
-    transitions = None
-    for source in [START, *(q.id for q in questions)]:
-        for q in questions:
-            t = attrs[source].to(attrs[q.id], cond=guard_name(q.id))
-            transitions = t if transitions is None else transitions | t
-        t = attrs[source].to(attrs[DECIDED], cond=FINISHED_GUARD)
-        transitions = t if transitions is None else transitions | t
-    attrs[EVENT] = transitions
+    answered = attrs[START].to(attrs[CHOOSING])
+    for q in questions:
+        answered = answered | attrs[q.id].to(attrs[CHOOSING])
+    choices = [attrs[CHOOSING].to(attrs[q.id], cond=guard_name(q.id)) for q in questions]
+    following = choices[0]
+    for t in [*choices[1:], attrs[CHOOSING].to(attrs[DECIDED], cond=FINISHED_GUARD)]:
+        following = following | t
+    attrs[EVENT] = answered
+    attrs[NEXT] = following
     return type("QuestionFlow", (StateChart,), attrs)
 
 

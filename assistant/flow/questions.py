@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
-
 from assistant.fact_schema import FactSpec, fact_specs
 from assistant.resources import flows_dir
 from assistant.validation import check_value
+from assistant.yaml_io import load_yaml
 
 KINDS = ("choice", "multi", "number", "yesno", "date", "form")
 UNIT_KINDS = ("dose_msv", "dose_mgy", "activity_mbq", "ratio", "count", "years")
@@ -239,7 +238,7 @@ def parse_questions(raw: Any) -> tuple[Question, ...]:
 @cache
 def load_questions() -> tuple[Question, ...]:
     """The questions in flows/questions.yaml, in the order they are considered."""
-    raw = yaml.safe_load((flows_dir() / "questions.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((flows_dir() / "questions.yaml").read_text(encoding="utf-8"))
     return parse_questions(raw)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from assistant.resources import flows_dir
+from assistant.yaml_io import load_yaml
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Term:
 
 @cache
 def load_glossary() -> tuple[Term, ...]:
-    raw = yaml.safe_load((flows_dir() / "glossary.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((flows_dir() / "glossary.yaml").read_text(encoding="utf-8"))
     return tuple(
         Term(
             term=str(entry["term"]),

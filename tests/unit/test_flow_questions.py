@@ -12,7 +12,16 @@ import yaml
 
 from assistant.fact_schema import fact_specs
 from assistant.flow.diagram import render_flow
-from assistant.flow.machine import DECIDED, START, FlowModel, build_machine_class, guard_name, new_machine, state_id
+from assistant.flow.machine import (
+    CHOOSING,
+    DECIDED,
+    START,
+    FlowModel,
+    build_machine_class,
+    guard_name,
+    new_machine,
+    state_id,
+)
 from assistant.flow.questions import QuestionDataError, load_questions, parse_questions
 from assistant.resources import flows_dir
 
@@ -83,11 +92,13 @@ def test_the_machine_instantiates_with_a_state_per_question() -> None:
     model = FlowModel(askable=lambda qid: qid == chosen["next"], finished=lambda: chosen["next"] == DECIDED)
     machine = new_machine(model)  # a guard name typo would raise here
     ids = {s.id for s in machine.states}
-    assert ids == {START, DECIDED} | {q.id for q in load_questions()}
+    assert ids == {START, CHOOSING, DECIDED} | {q.id for q in load_questions()}
     assert state_id(machine) == START
     for expected in ("nation", "who", DECIDED):
         chosen["next"] = expected
         machine.send("answered")
+        assert state_id(machine) == CHOOSING
+        machine.send("next")
         assert state_id(machine) == expected
     assert machine.is_terminated
 
@@ -98,24 +109,23 @@ def test_guards_are_checked_in_question_order() -> None:
     model = FlowModel(askable=lambda qid: True, finished=lambda: True)
     machine = cls(model=model)
     machine.send("answered")
+    machine.send("next")
     assert state_id(machine) == questions[0].id  # every guard true: the first declared wins
 
 
 def test_mermaid_diagram_and_transition_table() -> None:
-    full = render_flow("mermaid-full")
-    assert full.startswith("stateDiagram-v2")
-    assert f"start --> nation : Answered [{guard_name('nation')}]" in full
-    assert "decided --> [*]" in full
-    compact = render_flow("mermaid").splitlines()
-    assert compact[0] == "stateDiagram-v2" and "decided --> [*]" in compact[-1]
-    assert [line for line in compact if line.strip().startswith("next -->")] == [
-        f"    next --> {q.id} : [{guard_name(q.id)}]" for q in load_questions()
-    ] + ["    next --> decided : [nothing_more_to_ask]"]
-    assert {f"    {q.id} --> next : answered" for q in load_questions()} <= set(compact)
+    mermaid = render_flow("mermaid").splitlines()
+    assert mermaid[0] == "stateDiagram-v2"
+    assert "    start --> choosing : Answered" in mermaid
+    assert {f"    {q.id} --> choosing : Answered" for q in load_questions()} <= set(mermaid)
+    assert [line for line in mermaid if line.startswith("    choosing -->")] == [
+        f"    choosing --> {q.id} : Next [{guard_name(q.id)}]" for q in load_questions()
+    ] + ["    choosing --> decided : Next [nothing_more_to_ask]"]
+    assert "    decided --> [*]" in mermaid
     table = render_flow("md")
-    rows = [line for line in table.splitlines() if line.startswith("| start")]
+    rows = [line for line in table.splitlines() if line.startswith("| choosing")]
     assert [re.split(r"\s*\|\s*", r)[4] for r in rows] == [q.id for q in load_questions()] + [DECIDED]
-    with pytest.raises(ValueError, match="mermaid, mermaid-full, md"):
+    with pytest.raises(ValueError, match="mermaid, md"):
         render_flow("svg")
 
 
