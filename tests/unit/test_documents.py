@@ -78,37 +78,30 @@ FULL = {
     "corrective_actions": "Protocol updated to stop after one failed injection (CT superintendent, done).",
 }
 
+# Two people, an injector fault, 12 mSv against 1 mSv intended: ME2.2.
+ME22: dict[str, Any] = {
+    "jurisdiction": "england",
+    "exposure": "unintended",
+    "setting": "diagnostic",
+    "age_years": 60,
+    "intended_dose_msv": 1.0,
+    "total_dose_msv": 12.0,
+    "discovered_on": "2026-11-20",
+    "equipment_fault": True,
+    "individuals_affected": 2,
+}
+
 # Golden drafts: name -> (document, facts, details). Across the four nations,
 # notifiable and not, details full, partial and absent.
 CASES: dict[str, tuple[str, dict[str, Any], dict[str, str]]] = {
     "notification-england-ME2.2": (
         "notification",
-        {
-            "jurisdiction": "england",
-            "exposure": "unintended",
-            "setting": "diagnostic",
-            "age_years": 60,
-            "intended_dose_msv": 1.0,
-            "total_dose_msv": 12.0,
-            "discovered_on": "2026-11-20",
-            "equipment_fault": True,
-            "individuals_affected": 2,
-        },
+        ME22,
         {k: v for k, v in FULL.items() if k not in ("organisation", "contact_name", "contact_email", "contact_phone")},
     ),
     "report-england-ME2.2": (
         "report",
-        {
-            "jurisdiction": "england",
-            "exposure": "unintended",
-            "setting": "diagnostic",
-            "age_years": 60,
-            "intended_dose_msv": 1.0,
-            "total_dose_msv": 12.0,
-            "discovered_on": "2026-11-20",
-            "equipment_fault": True,
-            "individuals_affected": 2,
-        },
+        ME22,
         FULL,
     ),
     "notification-wales-1-partial": (
