@@ -65,6 +65,8 @@ def incident(rng: random.Random) -> dict[str, Any]:
         "wrong_radiopharmaceutical": 0.02,
         "licence_breach": 0.01,
     }
+    if setting not in ("diagnostic", "nm_therapy"):
+        del rare["wrong_radiopharmaceutical"]  # radiopharmaceuticals belong to nuclear medicine
     for key, p in rare.items():
         if rng.random() < p:
             f[key] = rng.randint(2, 6) if key == "individuals_affected" else True
