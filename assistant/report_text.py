@@ -62,7 +62,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
     elif d.verdict == "notify":
         lines += [
             "",
-            "Deadlines: give `discovered_on` to compute them (notify within 14 days, report within 12 weeks).",
+            "Deadlines: give `discovered_on` to compute them.",
         ]
     if d.also_report_to:
         lines += ["", "Also report to:"]
