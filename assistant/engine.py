@@ -324,8 +324,3 @@ def _branch_findings(name: str, branches: list[Decision]) -> tuple[Finding, ...]
         shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
         out += [replace(f, reason=f"if the {label} is {shown}: {f.reason}") for f in b.findings]
     return tuple(out)
-
-
-def assess_on(facts: Mapping[str, Any], on: dt.date) -> Decision:
-    """Judge against the criteria in force on a given date."""
-    return assess(facts, book=load_rulebook(on))
