@@ -53,19 +53,20 @@ def _assumption_list(names: tuple[str, ...]) -> tuple[Assumption, ...]:
     return tuple(Assumption(n, rules[n].value, rules[n].says) for n in names)
 
 
-_GATES: dict[tuple[int, str, str | None, str | None], tuple[tuple[Criterion, tuple[str, ...]], ...]] = {}
+Rows = tuple[tuple[Criterion, tuple[str, ...]], ...]
+# Keyed by id(book); the entry keeps the book itself, so the id cannot be reused while cached.
+_GATES: dict[tuple[int, str, str | None, str | None], tuple[Rulebook, Rows]] = {}
 
 
-def gated(
-    book: Rulebook, nation: str, exposure: str | None, setting: str | None
-) -> tuple[tuple[Criterion, tuple[str, ...]], ...]:
+def gated(book: Rulebook, nation: str, exposure: str | None, setting: str | None) -> Rows:
     """The rows that can apply to a case, each with the gate facts (exposure, setting) still unknown.
 
     Rows for another nation, exposure or setting are left out: the case is not
     of the kind they describe. Cached: a batch has few distinct combinations.
     """
     key = (id(book), nation, exposure, setting)
-    if key not in _GATES:
+    cached = _GATES.get(key)
+    if cached is None or cached[0] is not book:
         rows = []
         for c in book.criteria:
             if nation not in c.nations:
@@ -80,8 +81,8 @@ def gated(
                     break
             else:
                 rows.append((c, tuple(needs)))
-        _GATES[key] = tuple(rows)
-    return _GATES[key]
+        cached = _GATES[key] = (book, tuple(rows))
+    return cached[1]
 
 
 def judge(c: Criterion, gate_needs: tuple[str, ...], facts: FactView, book: Rulebook) -> Outcome:
