@@ -112,14 +112,12 @@ def _batch(source: str, nation: str | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.jurisdiction is not None:
-        from assistant.fact_schema import fact_specs
-        from assistant.validation import check_value
+        from assistant.validation import parse_nation
 
         try:
-            args.jurisdiction = check_value(fact_specs()["jurisdiction"], args.jurisdiction)
-        except ValueError:
-            nations = ", ".join(fact_specs()["jurisdiction"].values)
-            return _error(f"--jurisdiction {args.jurisdiction!r} is not a nation irmer knows; accepted: {nations}.")
+            args.jurisdiction = parse_nation(args.jurisdiction)
+        except ValueError as err:
+            return _error(f"--jurisdiction {err}")
     try:
         if args.config_path:
             from assistant.config import config_path

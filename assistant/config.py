@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.fact_schema import fact_specs
+from assistant.validation import parse_nation
 
 ENV_VAR = "IRMER_CONFIG"
 
@@ -78,16 +78,11 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], list[str]]:
                 problems.append(f"{path}: [{table}] {key} must be non-empty text in quotes.")
             else:
                 values[key] = value.strip()
-    nation = values.get("nation")
-    if nation is not None:
-        nations = fact_specs()["jurisdiction"].values
-        normal = nation.lower().replace(" ", "_").replace("-", "_")
-        if normal in nations:
-            values["nation"] = normal
-        else:
-            problems.append(
-                f"{path}: [organisation] nation {nation!r} is not one of {', '.join(nations)}; irmer will ask."
-            )
+    if "nation" in values:
+        try:
+            values["nation"] = parse_nation(values["nation"])
+        except ValueError as err:
+            problems.append(f"{path}: [organisation] nation {err} irmer will ask.")
             del values["nation"]
     return values, problems
 

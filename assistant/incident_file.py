@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from assistant.validation import InputError, parse_facts
+from assistant.validation import InputError, normalise_enum, parse_facts
 from assistant.yaml_io import DuplicateKeyError, load_yaml
 
 DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
@@ -80,8 +80,7 @@ def with_nation(raw: Any, nation: str | None, name: str) -> Any:
         return raw
     if "jurisdiction" not in raw:
         return {**raw, "jurisdiction": nation}
-    given = str(raw["jurisdiction"]).strip().lower().replace(" ", "_").replace("-", "_")
-    if given != nation:
+    if normalise_enum(str(raw["jurisdiction"])) != nation:
         raise InputError(
             [
                 f"{name} says `jurisdiction: {raw['jurisdiction']}` but --jurisdiction is {nation}; "

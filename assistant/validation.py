@@ -28,8 +28,17 @@ class InputError(ValueError):
         return "\n".join(f"- {p}" for p in self.problems)
 
 
-def _normalise_enum(text: str) -> str:
+def normalise_enum(text: str) -> str:
+    """'Northern Ireland' and 'northern-ireland' are `northern_ireland`."""
     return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def parse_nation(text: str) -> str:
+    """A nation as irmer names it; ValueError saying which are accepted."""
+    nations = fact_specs()["jurisdiction"].values
+    if normalise_enum(text) not in nations:
+        raise ValueError(f"{text!r} is not a nation irmer knows; accepted: {', '.join(nations)}.")
+    return normalise_enum(text)
 
 
 def _shown(value: Any) -> str:
@@ -56,8 +65,8 @@ def check_value(spec: FactSpec, value: Any) -> Any:
 
 def _canonical(spec: FactSpec, value: Any) -> Any:
     if spec.type == "enum":
-        if isinstance(value, str) and _normalise_enum(value) in spec.values:
-            return _normalise_enum(value)
+        if isinstance(value, str) and normalise_enum(value) in spec.values:
+            return normalise_enum(value)
         raise ValueError
     if spec.type == "bool":
         if isinstance(value, bool):

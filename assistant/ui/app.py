@@ -23,7 +23,6 @@ from textual.widget import Widget
 
 from assistant.config import Settings, load_settings
 from assistant.decision import Decision
-from assistant.fact_schema import fact_specs
 from assistant.flow import AnswerError, Conversation, Question, parse_date
 from assistant.ui.commands import IrmerCommands
 from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
@@ -39,6 +38,7 @@ from assistant.ui.widgets.question_message import QuestionMessage
 from assistant.ui.widgets.text_answer import TextAnswer
 from assistant.ui.widgets.transcript import Transcript
 from assistant.ui.widgets.user_message import UserMessage
+from assistant.validation import parse_nation
 
 if TYPE_CHECKING:
     # Drafting (templates, the anonymiser) loads only when asked for: the chat starts without it.
@@ -497,21 +497,14 @@ class IrmerApp(App[None]):
         self.push_screen(RulebookScreen())
 
 
-def normal_nation(text: str) -> str:
-    return text.strip().lower().replace("-", "_").replace(" ", "_")
-
-
 def run(jurisdiction: str | None = None) -> int:
     """Open the chat; an unknown `jurisdiction` is refused before anything starts."""
-    nation = None
+    chosen = None
     if jurisdiction is not None:
-        nations = fact_specs()["jurisdiction"].values
-        nation = normal_nation(jurisdiction)
-        if nation not in nations:
-            print(
-                f"irmer: --jurisdiction {jurisdiction!r} is not a nation irmer knows; accepted: {', '.join(nations)}.",
-                file=sys.stderr,
-            )
+        try:
+            chosen = parse_nation(jurisdiction)
+        except ValueError as err:
+            print(f"irmer: --jurisdiction {err}", file=sys.stderr)
             return EXIT_USAGE
-    IrmerApp(jurisdiction=nation).run()
+    IrmerApp(jurisdiction=chosen).run()
     return 0
