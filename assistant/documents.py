@@ -37,6 +37,7 @@ from assistant.export import default_filename, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
+from assistant.routing import deadlines
 from assistant.rulebook import Rulebook, load_rulebook
 
 __all__ = [
@@ -274,9 +275,9 @@ def _dates_if_met(decision: Decision, book: Rulebook, today: dt.date) -> dict[st
     discovered = decision.facts.get("discovered_on")
     if decision.verdict != "undetermined" or not isinstance(discovered, dt.date):
         return None
-    notify_by = discovered + dt.timedelta(days=book.notify_within_days)
-    report_by = discovered + dt.timedelta(days=book.report_within_days)
-    return _dates(notify_by, report_by, today)
+    would_be = deadlines(book, discovered)
+    assert would_be is not None  # a discovery date was given
+    return _dates(would_be["notify_by"], would_be["report_by"], today)
 
 
 # Beyond this many, one line per individual would bury the rest of the draft.
