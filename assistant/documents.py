@@ -33,12 +33,13 @@ from assistant.document_fields import (
     DocumentSpec,
     document_data,
 )
+from assistant.engine import gated
 from assistant.export import default_filename, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
 from assistant.routing import deadlines
-from assistant.rulebook import Rulebook, load_rulebook
+from assistant.rulebook import NATIONS, Rulebook, load_rulebook
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -286,18 +287,12 @@ _LIST_INDIVIDUALS_UP_TO = 10
 
 def _age_matters(facts: Mapping[str, Any], book: Rulebook) -> bool:
     """Whether a child's threshold could apply: then each individual's age decides their case."""
-    nation, exposure, setting = facts.get("jurisdiction"), facts.get("exposure"), facts.get("setting")
-    for c in book.criteria:
-        if "child" not in c.thresholds:
-            continue
-        if nation and nation not in c.nations:
-            continue
-        if exposure and exposure not in c.exposure:
-            continue
-        if setting and c.settings is not None and setting not in c.settings:
-            continue
-        return True
-    return False
+    nation = facts.get("jurisdiction")
+    return any(
+        "child" in c.thresholds
+        for n in ([nation] if nation else NATIONS)
+        for c, _ in gated(book, n, facts.get("exposure"), facts.get("setting"))
+    )
 
 
 def _intended_applies(decision: Decision) -> bool:
