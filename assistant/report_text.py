@@ -7,6 +7,7 @@ import textwrap
 
 from assistant.decision import VERDICT_WORDS, Decision
 from assistant.fact_schema import fact_specs
+from assistant.routing import days_left
 
 WIDTH = 88
 
@@ -56,9 +57,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += ["", "Deadlines (from the discovery date):"]
         for key, label in (("notify_by", "Notify by"), ("report_by", "Report by")):
             due = d.deadlines[key]
-            left = (due - today).days
-            when = f"{left} days left" if left >= 0 else f"{-left} days overdue"
-            lines.append(f"  {label}: {due.isoformat()} ({when})")
+            lines.append(f"  {label}: {due.isoformat()} ({days_left(due, today)})")
     elif d.verdict == "notify":
         lines += [
             "",

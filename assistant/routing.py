@@ -23,6 +23,18 @@ def deadlines(book: Rulebook, discovered: dt.date | None) -> dict[str, dt.date] 
     }
 
 
+def days_left(due: dt.date, today: dt.date) -> str:
+    """'13 days left', 'due today', '2 days overdue'."""
+    left = (due - today).days
+    if left > 1:
+        return f"{left} days left"
+    if left == 1:
+        return "1 day left"
+    if left == 0:
+        return "due today"
+    return f"{-left} day{'s' if left < -1 else ''} overdue"
+
+
 def _body(book: Rulebook, body_id: str) -> dict[str, str]:
     b = book.other_bodies[body_id]
     return {"id": b.id, "name": b.name, "why": b.why}

@@ -13,8 +13,9 @@ from textual.widgets import Static
 from assistant.config import Settings
 from assistant.decision import VERDICT_WORDS
 from assistant.engine import assess
+from assistant.routing import days_left
 from assistant.ui.app import IrmerApp
-from assistant.ui.widgets.decision_card import DecisionCard, days_left, long_date
+from assistant.ui.widgets.decision_card import DecisionCard, long_date
 from assistant.ui.widgets.key_bar import KeyBar
 from assistant.validation import parse_facts
 from tests.functional.conftest import TODAY

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Static
 
 from assistant.decision import VERDICT_WORDS, Decision, Finding
 from assistant.fact_schema import fact_specs
+from assistant.routing import days_left
 from assistant.ui.safe_text import plain, visible
 
 VERDICT_TITLES = {
@@ -32,17 +33,6 @@ DISCLAIMER = "Decision support only: the employer's judgement and the medical ph
 def fact_label(name: str) -> str:
     spec = fact_specs().get(name)
     return spec.label if spec else name
-
-
-def days_left(due: dt.date, today: dt.date) -> str:
-    left = (due - today).days
-    if left > 1:
-        return f"{left} days left"
-    if left == 1:
-        return "1 day left"
-    if left == 0:
-        return "due today"
-    return f"{-left} day{'s' if left < -1 else ''} overdue"
 
 
 def long_date(day: dt.date) -> str:
