@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.fact_schema import FactSpec, fact_specs
+from assistant.rulebook import load_rulebook
 
 
 class InputError(ValueError):
@@ -137,7 +138,8 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             "`infant_exposed` is false but `infant_dose_msv` is given: a dose means an infant was exposed. "
             "Leave out one or the other."
         )
-    nuclear_medicine = ("diagnostic", "nm_therapy")  # diagnostic includes nuclear medicine imaging
+    # Code 6's settings, "nuclear medicine only" (diagnostic includes nuclear medicine imaging).
+    nuclear_medicine = load_rulebook().by_key("6").settings or ()
     if facts.get("setting", "diagnostic") not in nuclear_medicine:
         for name in ("wrong_radiopharmaceutical", "infant_exposed"):
             if facts.get(name):
