@@ -132,17 +132,25 @@ def _ordered(names: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(names), key=fact_order))
 
 
-def assess(
-    facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None, _depth: int = 2
-) -> Decision:
+# How many missing choices may be tried value by value, one inside the other (see `_by_cases`).
+CASE_DEPTH = 2
+
+# Decisions of the cases tried for one call of `assess`, by their facts and remaining depth:
+# trying the setting, then a yes/no inside it, meets the same case as the other way round.
+_Cases = dict[tuple[frozenset[tuple[str, Any]], int], Decision]
+
+
+def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None) -> Decision:
     """Judge validated facts (see assistant.validation.parse_facts).
 
     `assume_absent`: circumstances a file does not mention (other people
     affected, a foetus, clinical significance...) are taken as not reported,
     and each assumption is listed. The chat passes False so that it asks them.
-    `_depth`: how many missing choices may be tried value by value (see `_by_cases`).
     """
-    book = book or load_rulebook()
+    return _assess(facts, assume_absent, book or load_rulebook(), CASE_DEPTH, {})
+
+
+def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth: int, cases: _Cases) -> Decision:
     given = dict(facts)
     assumed = assumptions_for(given) if assume_absent else {}
     view = FactView(given, assumed)
@@ -193,7 +201,7 @@ def assess(
         verdict = "notify"
     elif unknowns:
         missing = _ordered([n for j in unknowns for n in j.outcome.needs])
-        split, missing = _by_cases(given, missing, assume_absent, book, _depth) if _depth else (None, missing)
+        split, missing = _by_cases(given, missing, assume_absent, book, depth, cases) if depth else (None, missing)
         if split is None:
             return decide("undetermined", missing=missing, why_not=why_not, notes=notes)
         name, branches = split
@@ -281,7 +289,12 @@ def _choices(name: str) -> tuple[Any, ...]:
 
 
 def _by_cases(
-    given: Mapping[str, Any], missing: tuple[str, ...], assume_absent: bool, book: Rulebook, depth: int
+    given: Mapping[str, Any],
+    missing: tuple[str, ...],
+    assume_absent: bool,
+    book: Rulebook,
+    depth: int,
+    cases: _Cases,
 ) -> tuple[tuple[str, list[Decision]] | None, tuple[str, ...]]:
     """Try each value of the missing yes/no and one-of facts.
 
@@ -296,19 +309,30 @@ def _by_cases(
     radiopharmaceutical given, an unintended exposure is notifiable whatever
     else is true, so only the accidental branch's facts are worth asking.
     """
+
+    def case(name: str, value: Any) -> Decision:
+        facts = {**given, name: value}
+        key = (frozenset(facts.items()), depth - 1)
+        if key not in cases:
+            cases[key] = _assess(facts, assume_absent, book, depth - 1, cases)
+        return cases[key]
+
     narrowed: tuple[str, ...] | None = None
     for name in missing:
         values = _choices(name)
         if not values:
             continue
-        branches = [
-            assess({**given, name: v}, assume_absent=assume_absent, book=book, _depth=depth - 1) for v in values
-        ]
-        if all(b.verdict == "notify" for b in branches):
-            return (name, branches), missing
         if narrowed is None:
+            branches = [case(name, v) for v in values]
+            if all(b.verdict == "notify" for b in branches):
+                return (name, branches), missing
             still = [n for b in branches if b.verdict == "undetermined" for n in b.missing if n != name]
             narrowed = _ordered([name, *still])
+            continue
+        # Only a fact on which every branch notifies matters now: stop at the first that does not,
+        # trying "no" first, as it is the answer that most often leaves a case unsettled.
+        if all(case(name, v).verdict == "notify" for v in sorted(values, key=lambda v: v is not False)):
+            return (name, [case(name, v) for v in values]), missing
     return None, narrowed if narrowed is not None else missing
 
 

@@ -18,7 +18,7 @@ Number = int | float | Fraction
 
 # Far more than any rounding error of a float quotient, far less than any
 # difference a dose, ratio or count written with up to 9 decimals can show.
-_WHISKER = 1e-9
+WHISKER = 1e-9
 
 
 def exact(value: Number | str | Decimal) -> Fraction:
@@ -34,7 +34,7 @@ def exact(value: Number | str | Decimal) -> Fraction:
 def compare(value: float, edge: float, exact_value: Callable[[], Fraction], exact_edge: Fraction) -> int:
     """-1, 0 or 1 as value is below, at or above edge; exact when it is close."""
     diff = value - edge
-    if abs(diff) > _WHISKER * max(1.0, abs(edge)):
+    if abs(diff) > WHISKER * max(1.0, abs(edge)):
         return 1 if diff > 0 else -1
     precise = exact_value()
     return (precise > exact_edge) - (precise < exact_edge)

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import Number, compare, exact, fmt
+from assistant.numbers import WHISKER, Number, compare, exact, fmt
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -39,17 +39,29 @@ class Threshold:
     min_inclusive: bool = True
     max: Fraction | None = None
     max_inclusive: bool = True
+    # The edges as floats, worked out once: thresholds are compared for every incident.
+    min_float: float | None = field(init=False, repr=False, compare=False)
+    max_float: float | None = field(init=False, repr=False, compare=False)
+    # (edge, edge as float, whether it is the lower edge) for each edge there is.
+    edges: tuple[tuple[Fraction, float, bool], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        low, high = (None if e is None else float(e) for e in (self.min, self.max))
+        object.__setattr__(self, "min_float", low)
+        object.__setattr__(self, "max_float", high)
+        pairs = ((self.min, low, True), (self.max, high, False))
+        object.__setattr__(self, "edges", tuple((e, f, b) for e, f, b in pairs if e is not None and f is not None))
 
     def contains(self, value: Number, exact_value: Callable[[], Fraction] | None = None) -> bool:
         """Whether `value` is in the interval; `exact_value` gives it exactly if it is near an edge."""
         precise = exact_value or (lambda: exact(value))
         v = float(value)
-        if self.min is not None:
-            side = compare(v, float(self.min), precise, self.min)
+        if self.min is not None and self.min_float is not None:
+            side = compare(v, self.min_float, precise, self.min)
             if side < 0 or (side == 0 and not self.min_inclusive):
                 return False
-        if self.max is not None:
-            side = compare(v, float(self.max), precise, self.max)
+        if self.max is not None and self.max_float is not None:
+            side = compare(v, self.max_float, precise, self.max)
             if side > 0 or (side == 0 and not self.max_inclusive):
                 return False
         return True
@@ -63,6 +75,10 @@ class Threshold:
 
     def _places_to_tell_apart(self, value: Number) -> int:
         """Enough decimals that a value beside an edge never prints as the edge itself."""
+        far = 2 * 10.0**-4  # two values this far apart never round to the same 4 decimals
+        v = float(value)
+        if all(abs(v - f) > far for _, f, _ in self.edges):
+            return 4
         for places in (4, 6, 9, 12):
             if all(
                 edge is None or float(value) == float(edge) or self.show(value, places) != self.show(edge, places)
@@ -106,13 +122,12 @@ class Threshold:
 
     def _gap(self, value: Number, precise: Callable[[], Fraction]) -> str:
         """How far outside the interval a value is: '0.1 mSv short', or at an excluded edge."""
-        for edge, below in ((self.min, True), (self.max, False)):
-            if edge is None:
-                continue
-            gap = float(edge) - float(value) if below else float(value) - float(edge)
+        v = float(value)
+        for edge, f, below in self.edges:
+            gap = f - v if below else v - f
             if gap < 0:
                 continue
-            if precise() == edge:
+            if gap <= WHISKER * max(1.0, abs(f)) and precise() == edge:
                 return ": exactly at the edge, which is excluded"
             if fmt(gap) == "0":
                 return f": just {'short' if below else 'over'} (by less than {self.show(Fraction(1, 10_000))})"
