@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import App, ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
@@ -25,14 +26,11 @@ from assistant.config import Settings, load_settings
 from assistant.decision import Decision
 from assistant.flow import AnswerError, Conversation, Question, parse_date
 from assistant.ui.commands import IrmerCommands
+from assistant.ui.memory import freeze_startup_objects, release_removed_widgets
 from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
 from assistant.ui.widgets.choice_answer import ChoiceAnswer
-from assistant.ui.widgets.decision_card import DecisionCard
-from assistant.ui.widgets.form_answer import FormAnswer, FormRow
 from assistant.ui.widgets.irmer_message import IrmerMessage
 from assistant.ui.widgets.key_bar import KeyBar
-from assistant.ui.widgets.multi_answer import MultiAnswer
-from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.question_message import QuestionMessage
 from assistant.ui.widgets.text_answer import TextAnswer
@@ -43,6 +41,11 @@ from assistant.validation import parse_nation
 if TYPE_CHECKING:
     # Drafting (templates, the anonymiser) loads only when asked for: the chat starts without it.
     from assistant.ui.drafting import DraftInterview
+
+    # Likewise the widgets the first question never needs: each is imported where it is first made.
+    from assistant.ui.widgets.decision_card import DecisionCard
+
+CARD = "DecisionCard"  # its CSS type name, to query it without importing it
 
 INTRO = (
     "irmer is decision support applying the CQC notification criteria of 19 April 2023; "
@@ -107,6 +110,10 @@ def chosen_label(question: Question, previous: Any) -> str | None:
     return {"yes": "Yes", "no": "No"}.get(previous.strip().lower(), previous)
 
 
+def question_message(question: Question) -> QuestionMessage:
+    return QuestionMessage(question.id, question.prompt, question.term, help=question.help, quotes=question.quotes)
+
+
 def answer_widget(question: Question, previous: Any) -> Widget:
     """The widget that takes an answer of this question's kind, showing any earlier answer."""
     labels = [option.label for option in question.options]
@@ -117,10 +124,14 @@ def answer_widget(question: Question, previous: Any) -> Widget:
             labels.append(DONT_KNOW)
         return ChoiceAnswer(question.id, labels, selected=chosen_label(question, previous))
     if question.kind == "multi":
+        from assistant.ui.widgets.multi_answer import MultiAnswer
+
         exclusive = {option.label for option in question.options if option.exclusive}
         ticked = [str(p) for p in previous] if isinstance(previous, list) else None
         return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked)
     if question.kind == "form":
+        from assistant.ui.widgets.form_answer import FormAnswer, FormRow
+
         earlier = previous if isinstance(previous, dict) else {}
         rows = [
             FormRow(
@@ -185,13 +196,27 @@ class IrmerApp(App[None]):
         self.on_screen: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Transcript(id="transcript")
-        yield Vertical(id="answer-area")
+        # The first screen whole: widgets mounted in later batches would each re-parse the styles and add a frame.
+        question = self.conversation.current()
+        with Transcript(id="transcript"):
+            yield from self._history_widgets()
+            if question is not None:
+                yield question_message(question)
+        with Vertical(id="answer-area"):
+            if question is not None:
+                yield answer_widget(question, self.conversation.previous_answer(question.id))
         yield KeyBar()
 
     async def on_mount(self) -> None:
         self.theme = THEMES[0]
-        await self._rebuild()
+        question = self.conversation.current()
+        if question is None:  # nothing to ask: the card
+            await self._ask_current()
+            return
+        self._current = question
+        self.refresh_bindings()
+        self.query_one("#answer").focus()
+        self._question_up(question)
 
     # The transcript -------------------------------------------------------
 
@@ -206,11 +231,8 @@ class IrmerApp(App[None]):
             out.append(NoticeMessage(problems, title="Settings problem: irmer will ask instead"))
         return out
 
-    async def _rebuild(self) -> None:
-        """Lay the transcript out again from the conversation (after a revision or a new incident)."""
-        self._draft = None
-        await self.transcript.remove_children()
-        self.transcript.anchor()
+    def _history_widgets(self) -> list[Widget]:
+        """The opening and the answers so far, as the transcript shows them (notes them in `_shown`)."""
         widgets = self._opening()
         self._shown = []
         reopened = self.conversation.current()
@@ -222,53 +244,85 @@ class IrmerApp(App[None]):
             widgets.append(QuestionMessage(turn.question_id, turn.prompt, answered=True))
             widgets.append(UserMessage(turn.echo, turn.question_id))
             self._shown.append((turn.question_id, turn.echo))
-        await self.transcript.mount_all(widgets)
+        return widgets
+
+    async def _rebuild(self) -> None:
+        """Lay the transcript out again from the conversation (after a revision or a new incident)."""
+        self._draft = None
+        await self.transcript.remove_children()
+        self.transcript.anchor()
+        await self.transcript.mount_all(self._history_widgets())
         await self._ask_current()
 
-    async def _ask_current(self) -> None:
+    async def _ask_current(self, echo: Widget | None = None) -> None:
+        """Show the open question (or the card), after `echo`, the answer just given, if any.
+
+        The echo, the question and its answer widget go up together, so the person
+        sees one change and the screen is laid out once per answer, not once per step.
+        """
         self.on_screen = None
-        area = self.query_one("#answer-area", Vertical)
-        await area.remove_children()
+        release_removed_widgets()
         question = self.conversation.current()
         self._current = question
         self._decision = None
         self.refresh_bindings()
-        area.display = question is not None
-        if question is None:
-            await self._show_decision()
-            return
-        await self.transcript.mount(
-            QuestionMessage(
-                question.id,
-                question.prompt,
-                question.term,
-                help=question.help,
-                quotes=question.quotes,
-            )
-        )
-        widget = answer_widget(question, self.conversation.previous_answer(question.id))
-        await area.mount(widget)
-        widget.focus()
+        with self.batch_update():  # no frame is drawn half-way
+            removed = self._clear_answer_area()
+            self.query_one("#answer-area", Vertical).display = question is not None
+            if question is None:
+                await removed
+                await self._show_decision(before=[echo] if echo else [])
+                return
+            asked = question_message(question)
+            mounted = self.transcript.mount_all([echo, asked] if echo else [asked])
+            widget = answer_widget(question, self.conversation.previous_answer(question.id))
+            await removed  # the new widget takes the old one's id
+            await self.query_one("#answer-area", Vertical).mount(widget)
+            await mounted
+            widget.focus()
+        self._question_up(question)
+
+    def _question_up(self, question: Question) -> None:
+        """Say so once the question just mounted has been drawn."""
         self.call_after_refresh(self.post_message, QuestionShown(question.id))
         if self.exit_when_ready:
             self.call_after_refresh(self.exit)
 
-    async def _show_decision(self) -> None:
+    def _clear_answer_area(self) -> AwaitRemove:
+        """Take the answer widget away, focusing nothing meanwhile.
+
+        Else Textual passes the focus to the transcript and back, restyling every
+        message in it twice per answer (the cost grew with the conversation).
+        """
+        self.screen.set_focus(None)
+        return self.query_one("#answer-area", Vertical).remove_children()
+
+    async def _show_decision(self, *, before: Sequence[Widget] = ()) -> None:
+        """Show the decision card, below `before` (the answer that decided, if any)."""
         self.on_screen = None
-        await self.query(DecisionCard).remove()
+        self.screen.set_focus(None)  # as in _clear_answer_area: not via the transcript
+        await self.query(CARD).remove()
         decision = self.conversation.decision()
         self._decision = decision
         self.refresh_bindings()
+        from assistant.ui.widgets.decision_card import DecisionCard
+
         card = DecisionCard(decision, today=self.today(), can_draft=True)
-        await self.transcript.mount(card)
-        # The verdict first: stop following the newest line and show the card from its top.
-        self.transcript.anchor(False)
-        card.focus_first()
-        self.call_after_refresh(self.transcript.scroll_to_widget, card, animate=False, top=True)
-        self.call_after_refresh(self.post_message, DecisionShown(decision.verdict))
+        with self.batch_update():
+            await self.transcript.mount_all([*before, card])
+            # The verdict first: stop following the newest line and show the card from its top.
+            self.transcript.anchor(False)
+            card.focus_first()
+        self.call_after_refresh(self._card_up, card, decision.verdict)
+
+    def _card_up(self, card: Widget, verdict: str) -> None:
+        """Bring the card's top into view; say it is shown once that frame is drawn."""
+        self.transcript.scroll_to_widget(card, animate=False, top=True)
+        self.call_after_refresh(self.post_message, DecisionShown(verdict))
 
     def on_question_shown(self, message: QuestionShown) -> None:
         self.on_screen = message.question_id
+        freeze_startup_objects()
 
     def on_decision_shown(self, message: DecisionShown) -> None:
         self.on_screen = DECISION
@@ -293,8 +347,7 @@ class IrmerApp(App[None]):
         self._shown = expected
         for asked in self.query(QuestionMessage).exclude(".answered"):
             asked.mark_answered()
-        await self.transcript.mount(UserMessage(echo, event.question_id))
-        await self._ask_current()
+        await self._ask_current(echo=UserMessage(echo, event.question_id))
 
     @on(UserMessage.ReviseRequested)
     async def _revise(self, event: UserMessage.ReviseRequested) -> None:
@@ -314,17 +367,16 @@ class IrmerApp(App[None]):
 
     # The decision card ----------------------------------------------------
 
-    @on(DecisionCard.ActionRequested)
-    async def _card_action(self, event: DecisionCard.ActionRequested) -> None:
+    # Named handlers rather than @on(DecisionCard...): the card's module loads with the first card.
+    async def on_decision_card_action_requested(self, event: DecisionCard.ActionRequested) -> None:
         await self.run_action({"new": "new_incident"}.get(event.action, event.action))
 
-    @on(DecisionCard.DiscoveryDateGiven)
-    async def _discovered(self, event: DecisionCard.DiscoveryDateGiven) -> None:
+    async def on_decision_card_discovery_date_given(self, event: DecisionCard.DiscoveryDateGiven) -> None:
         try:
             day = parse_date(event.text, today=self.today())
         except AnswerError as err:
-            for card in self.query(DecisionCard):
-                card.show_date_error(str(err))
+            for card in self.query(CARD):
+                cast("DecisionCard", card).show_date_error(str(err))
             return
         await self._card_fact("discovered_on", day)
 
@@ -390,7 +442,7 @@ class IrmerApp(App[None]):
         from assistant.ui.drafting import document_titles
 
         area = self.query_one("#answer-area", Vertical)
-        await area.remove_children()
+        await self._clear_answer_area()
         self.on_screen = None
         titles = document_titles()
         widget: Widget
@@ -408,6 +460,8 @@ class IrmerApp(App[None]):
             question = QuestionMessage(qid, detail.question, f"{need}; leave blank to fill in later", help=detail.help)
             question.help_open = True  # the help says what to write: show it at once
             if detail.multiline:
+                from assistant.ui.widgets.multiline_answer import MultilineAnswer
+
                 widget = MultilineAnswer(qid)
             else:
                 widget = TextAnswer(
