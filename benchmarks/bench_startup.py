@@ -70,6 +70,9 @@ def main() -> int:
         # No settings file: irmer opens on its first question (the nation), as on a new machine.
         env["IRMER_CONFIG"] = str(Path(home) / "config.toml")
         env.pop("TEXTUAL", None)
+        # As installed, irmer runs from compiled bytecode (pip compiles on install, Python caches it on first
+        # import), like Textual already does here: let the warm-up runs write it even where the shell says not to.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         irmer = [sys.executable, "-m", "assistant"]
         bare = [sys.executable, str(HERE / "bare_label_app.py")]
         launch_seconds(irmer, env)  # warm the OS file cache and bytecode once for both
