@@ -311,13 +311,16 @@ class IrmerApp(App[None]):
         with self.batch_update():
             await self.transcript.mount_all([*before, card])
             # The verdict first: stop following the newest line and show the card from its top.
-            self.transcript.anchor(False)
+            self.transcript.show_top_of(card)
             card.focus_first()
         self.call_after_refresh(self._card_up, card, decision.verdict)
 
     def _card_up(self, card: Widget, verdict: str) -> None:
-        """Bring the card's top into view; say it is shown once that frame is drawn."""
-        self.transcript.scroll_to_widget(card, animate=False, top=True)
+        """Say the card is shown once a frame with its top in view is drawn."""
+        if self.transcript.top_in_view(card):
+            self.post_message(DecisionShown(verdict))
+            return
+        self.transcript.scroll_to_widget(card, animate=False, top=True)  # the layout did not place it yet
         self.call_after_refresh(self.post_message, DecisionShown(verdict))
 
     def on_question_shown(self, message: QuestionShown) -> None:

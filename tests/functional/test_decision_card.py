@@ -145,3 +145,40 @@ def test_voluntary_notification_offered_only_when_local() -> None:
             assert all(code.startswith("V") for code in decision.codes)
 
     asyncio.run(body())
+
+
+class _Watching(IrmerApp):
+    """Notes, the moment the card is reported shown, which line of the transcript is at the top."""
+
+    seen: tuple[int, int] | None = None
+    first_frame_at_top: bool | None = None
+
+    def _card_up(self, card: Any, verdict: str) -> None:
+        # Called after the first frame that has the card in it.
+        self.first_frame_at_top = self.transcript.top_in_view(card)
+        super()._card_up(card, verdict)
+
+    def on_decision_shown(self, message: Any) -> None:
+        super().on_decision_shown(message)
+        card = self.query_one(DecisionCard)
+        self.seen = (self.transcript.scroll_offset.y, card.virtual_region_with_margin.y)
+
+
+def test_card_opens_at_its_verdict_in_its_first_frame() -> None:
+    # A conversation long enough that the card starts below the old view: the frame that
+    # reports the card shown must already show its top, not the old lines or its end.
+    async def body() -> None:
+        app = _Watching(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await converse(pilot, CT_OVERDOSE)
+            await settle(pilot)
+            assert app.seen is not None
+            top_line, card_top = app.seen
+            assert card_top > 24, "the card should start below the first screenful"
+            assert top_line == card_top  # its margin above it, as scrolling to it would show
+            assert app.first_frame_at_top, "the layout itself should place the view at the card's top"
+            title = app.query_one("#verdict-title")
+            assert app.transcript.region.contains_region(title.region)
+
+    asyncio.run(body())
