@@ -19,6 +19,11 @@ class Transcript(VerticalScroll):
     def on_mount(self) -> None:
         self.anchor()
 
+    def anchor(self, anchor: bool = True) -> None:
+        if anchor:
+            self._top_of = None  # following the newest again: a card not yet placed no longer pulls the view
+        super().anchor(anchor)
+
     def show_top_of(self, widget: Widget) -> None:
         """Stop following the newest line and, from the next layout on, show `widget` from its top.
 
