@@ -4,6 +4,7 @@ is scriptable and never imports the UI, so it starts fast."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -141,9 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from assistant.anonymise import anonymise_command
 
             return anonymise_command(args.file, as_json=args.json, redact=args.redact)
-        from assistant.ui.app import run
+        # Start-up makes ~50k long-lived objects (Textual, the rulebook, styles): collecting while they
+        # are made only walks them again. Collection resumes once the first question is on screen.
+        gc.disable()
+        try:
+            from assistant.ui.app import run
 
-        return run(jurisdiction=args.jurisdiction)
+            return run(jurisdiction=args.jurisdiction)
+        finally:
+            gc.enable()
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

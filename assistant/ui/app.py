@@ -329,6 +329,7 @@ class IrmerApp(App[None]):
 
     def on_decision_shown(self, message: DecisionShown) -> None:
         self.on_screen = DECISION
+        freeze_startup_objects()  # a chat that opens on its card (every fact already known) starts here
 
     # Answers ----------------------------------------------------------------
 

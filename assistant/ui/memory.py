@@ -14,11 +14,15 @@ _frozen = False
 
 
 def freeze_startup_objects() -> None:
-    """Exempt what start-up built from full collections: it lives as long as the process. Once per process."""
+    """Exempt what start-up built from full collections: it lives as long as the process. Once per process.
+
+    Also turns collection back on where start-up turned it off (`irmer` with no command).
+    """
     global _frozen
     if not _frozen:
         _frozen = True
         gc.freeze()
+    gc.enable()
 
 
 def release_removed_widgets() -> None:

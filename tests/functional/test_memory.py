@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 from textual._styles_cache import StylesCache
 
@@ -45,3 +46,18 @@ def test_after_a_conversation_the_cache_holds_only_what_is_on_screen() -> None:
             assert _cached() <= len(app.query("*"))
 
     asyncio.run(body())
+
+
+def test_collection_resumes_once_the_first_question_is_shown() -> None:
+    # `irmer` turns collection off while it starts (assistant.cli); the chat must turn it back on.
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+
+    gc.disable()
+    try:
+        asyncio.run(body())
+    finally:
+        gc.enable()
