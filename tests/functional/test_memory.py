@@ -1,4 +1,4 @@
-"""A long chat stays quick: Textual's per-widget style cache is let go at each answer (see assistant.ui.memory)."""
+"""A long chat stays quick: removed widgets are let go at each answer, and collection, off during start-up, resumes."""
 
 from __future__ import annotations
 
