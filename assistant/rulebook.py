@@ -39,30 +39,22 @@ class Threshold:
     min_inclusive: bool = True
     max: Fraction | None = None
     max_inclusive: bool = True
-    # The edges as floats, worked out once: thresholds are compared for every incident.
-    min_float: float | None = field(init=False, repr=False, compare=False)
-    max_float: float | None = field(init=False, repr=False, compare=False)
-    # (edge, edge as float, whether it is the lower edge) for each edge there is.
-    edges: tuple[tuple[Fraction, float, bool], ...] = field(init=False, repr=False, compare=False)
+    # Each edge there is, as (edge, edge as a float, whether it is the lower one, whether it is
+    # included), worked out once: thresholds are compared for every incident.
+    edges: tuple[tuple[Fraction, float, bool, bool], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        low, high = (None if e is None else float(e) for e in (self.min, self.max))
-        object.__setattr__(self, "min_float", low)
-        object.__setattr__(self, "max_float", high)
-        pairs = ((self.min, low, True), (self.max, high, False))
-        object.__setattr__(self, "edges", tuple((e, f, b) for e, f, b in pairs if e is not None and f is not None))
+        pairs = ((self.min, True, self.min_inclusive), (self.max, False, self.max_inclusive))
+        edges = tuple((e, float(e), lower, inclusive) for e, lower, inclusive in pairs if e is not None)
+        object.__setattr__(self, "edges", edges)
 
     def contains(self, value: Number, exact_value: Callable[[], Fraction] | None = None) -> bool:
         """Whether `value` is in the interval; `exact_value` gives it exactly if it is near an edge."""
         precise = exact_value or (lambda: exact(value))
         v = float(value)
-        if self.min is not None and self.min_float is not None:
-            side = compare(v, self.min_float, precise, self.min)
-            if side < 0 or (side == 0 and not self.min_inclusive):
-                return False
-        if self.max is not None and self.max_float is not None:
-            side = compare(v, self.max_float, precise, self.max)
-            if side > 0 or (side == 0 and not self.max_inclusive):
+        for edge, f, lower, inclusive in self.edges:
+            side = compare(v, f, precise, edge)
+            if (side < 0 if lower else side > 0) or (side == 0 and not inclusive):
                 return False
         return True
 
@@ -77,13 +69,10 @@ class Threshold:
         """Enough decimals that a value beside an edge never prints as the edge itself."""
         far = 2 * 10.0**-4  # two values this far apart never round to the same 4 decimals
         v = float(value)
-        if all(abs(v - f) > far for _, f, _ in self.edges):
+        if all(abs(v - f) > far for _, f, _, _ in self.edges):
             return 4
         for places in (4, 6, 9, 12):
-            if all(
-                edge is None or float(value) == float(edge) or self.show(value, places) != self.show(edge, places)
-                for edge in (self.min, self.max)
-            ):
+            if all(v == f or self.show(value, places) != self.show(edge, places) for edge, f, _, _ in self.edges):
                 return places
         return 15
 
@@ -123,7 +112,7 @@ class Threshold:
     def _gap(self, value: Number, precise: Callable[[], Fraction]) -> str:
         """How far outside the interval a value is: '0.1 mSv short', or at an excluded edge."""
         v = float(value)
-        for edge, f, below in self.edges:
+        for edge, f, below, _ in self.edges:
             gap = f - v if below else v - f
             if gap < 0:
                 continue
