@@ -30,10 +30,16 @@ def breast_fed_infant(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
             "no breast-fed infant was exposed",
             when_no=State.NOT_APPLICABLE,
         )
-        return all_of(exposed, unknown(["infant_dose_msv"]))
+        if exposed.state is State.NOT_APPLICABLE:
+            return exposed
+        # "a failure in procedure AND ... 1 mSv or more": no failure settles it, whatever the dose.
+        return all_of(exposed, _failure(facts), unknown(["infant_dose_msv"]))
     measured = c.threshold("infant").check(dose, "infant effective dose")
-    failure = facts.flag("procedural_failure", "there was a failure in procedure", "there was no failure in procedure")
-    return all_of(measured, failure)
+    return all_of(measured, _failure(facts))
+
+
+def _failure(facts: FactView) -> Outcome:
+    return facts.flag("procedural_failure", "there was a failure in procedure", "there was no failure in procedure")
 
 
 @evaluates("7")
