@@ -25,6 +25,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.config import Settings, load_settings, templates_override_dir
+from assistant.criteria import FactView
 from assistant.decision import VERDICT_WORDS, Decision, Finding
 from assistant.document_fields import (
     DOCUMENT_KINDS,
@@ -288,10 +289,11 @@ _LIST_INDIVIDUALS_UP_TO = 10
 def _age_matters(facts: Mapping[str, Any], book: Rulebook) -> bool:
     """Whether a child's threshold could apply: then each individual's age decides their case."""
     nation = facts.get("jurisdiction")
+    view = FactView(facts)
     return any(
-        "child" in c.thresholds
+        "child" in row.criterion.thresholds and not row.waits(view)
         for n in ([nation] if nation else NATIONS)
-        for c, _ in gated(book, n, facts.get("exposure"), facts.get("setting"))
+        for row in gated(book, n, facts.get("exposure"), facts.get("setting"))
     )
 
 

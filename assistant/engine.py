@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.criteria import EVALUATORS, FactView
 from assistant.decision import Assumption, Decision, Finding, OpenCheck
@@ -53,7 +53,20 @@ def _assumption_list(names: tuple[str, ...]) -> tuple[Assumption, ...]:
     return tuple(Assumption(n, rules[n].value, rules[n].says) for n in names)
 
 
-Rows = tuple[tuple[Criterion, tuple[str, ...]], ...]
+class Row(NamedTuple):
+    """A row that can apply to a case."""
+
+    criterion: Criterion
+    needs: tuple[str, ...]  # gate facts (exposure, setting) still unknown
+    # Judged only once one of these is given (the bands for radiotherapy imaging); () for every other row.
+    only_if_given: tuple[str, ...] = ()
+
+    def waits(self, facts: FactView) -> bool:
+        """Whether the row is left unjudged: none of the facts it waits for is given."""
+        return bool(self.only_if_given) and not any(facts.known(n) for n in self.only_if_given)
+
+
+Rows = tuple[Row, ...]
 # Keyed by id(book); the entry keeps the book itself, so the id cannot be reused while cached.
 _GATES: dict[tuple[int, str, str | None, str | None], tuple[Rulebook, Rows]] = {}
 
@@ -62,7 +75,9 @@ def gated(book: Rulebook, nation: str, exposure: str | None, setting: str | None
     """The rows that can apply to a case, each with the gate facts (exposure, setting) still unknown.
 
     Rows for another nation, exposure or setting are left out: the case is not
-    of the kind they describe. Cached: a batch has few distinct combinations.
+    of the kind they describe, unless the row judges that setting too once a
+    fact it reads is given (`when_given`). Cached: a batch has few distinct
+    combinations.
     """
     key = (id(book), nation, exposure, setting)
     cached = _GATES.get(key)
@@ -72,15 +87,19 @@ def gated(book: Rulebook, nation: str, exposure: str | None, setting: str | None
             if nation not in c.nations:
                 continue
             needs = []
+            only_if_given: tuple[str, ...] = ()
             for name, value, allowed in (("exposure", exposure, c.exposure), ("setting", setting, c.settings)):
                 if allowed is None or set(allowed) >= set(fact_specs()[name].values):
                     continue  # a row for every exposure (M, C, 5...) waits for no answer
                 if value is None:
                     needs.append(name)
                 elif value not in allowed:
+                    if name == "setting" and c.when_given and value in c.when_given.settings:
+                        only_if_given = c.when_given.facts
+                        continue
                     break
             else:
-                rows.append((c, tuple(needs)))
+                rows.append(Row(c, tuple(needs), only_if_given))
         cached = _GATES[key] = (book, tuple(rows))
     return cached[1]
 
@@ -186,7 +205,8 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
         return decide("undetermined", missing=_ordered(preliminary))
 
     rows = gated(book, nation, view.get("exposure"), view.get("setting"))
-    judged = [Judged(c, judge(c, needs, view, book)) for c, needs in rows]
+    waiting = [row for row in rows if row.waits(view)]
+    judged = [Judged(row.criterion, judge(row.criterion, row.needs, view, book)) for row in rows if row not in waiting]
     statutory = [j for j in judged if j.criterion.statutory]
     base_met = [j for j in statutory if not j.criterion.complementary and j.outcome.met]
     letters = {j.criterion.code: j for j in judged if j.criterion.complementary and j.outcome.met}
@@ -194,7 +214,7 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
     why_not = tuple(
         j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
     )
-    notes = _unused_facts(view) + _date_notes(view)
+    notes = _unused_facts(view) + _date_notes(view) + _waiting_notes(waiting)
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -270,6 +290,11 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
         f"Given but not used, as no criterion for this kind of case ({kind or 'as described'}) depends on it: "
         f"{labels}. If it matters, check the exposure and setting.",
     )
+
+
+def _waiting_notes(waiting: list[Row]) -> tuple[str, ...]:
+    """What the rows left unjudged for want of a fact would need (one note per kind of row)."""
+    return tuple(dict.fromkeys(row.criterion.when_given.note for row in waiting if row.criterion.when_given))
 
 
 def _date_notes(view: FactView) -> tuple[str, ...]:

@@ -125,6 +125,15 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class WhenGiven:
+    """Further settings a row judges only once one of `facts` is given; `note` says so when none is."""
+
+    settings: tuple[str, ...]
+    facts: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class Criterion:
     code: str
     key: str
@@ -135,6 +144,7 @@ class Criterion:
     nations: tuple[str, ...] = NATIONS
     exposure: tuple[str, ...] = ("accidental", "unintended")
     settings: tuple[str, ...] | None = None  # None: every setting
+    when_given: WhenGiven | None = None
     statutory: bool = True
     thresholds: dict[str, Threshold] = field(default_factory=dict)
 
@@ -224,6 +234,10 @@ def _threshold(name: str, raw: dict[str, Any]) -> Threshold:
     )
 
 
+def _when_given(raw: dict[str, Any]) -> WhenGiven:
+    return WhenGiven(settings=tuple(raw["settings"]), facts=tuple(raw["facts"]), note=" ".join(raw["note"].split()))
+
+
 def _criterion(raw: dict[str, Any]) -> Criterion:
     return Criterion(
         code=str(raw["code"]),
@@ -235,6 +249,7 @@ def _criterion(raw: dict[str, Any]) -> Criterion:
         nations=tuple(raw.get("nations", NATIONS)),
         exposure=tuple(raw.get("exposure", ("accidental", "unintended"))),
         settings=tuple(raw["settings"]) if "settings" in raw else None,
+        when_given=_when_given(raw["when_given"]) if "when_given" in raw else None,
         statutory=bool(raw.get("statutory", True)),
         thresholds={n: _threshold(n, t) for n, t in (raw.get("thresholds") or {}).items()},
     )

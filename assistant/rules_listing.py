@@ -15,6 +15,9 @@ def render_rules(book: Rulebook) -> str:
         gates = [nations, "exposure: " + "/".join(c.exposure)]
         if c.settings:
             gates.append("setting: " + "/".join(c.settings))
+        if c.when_given:
+            given = " or ".join(c.when_given.facts)
+            gates.append(f"also {'/'.join(c.when_given.settings)} once {given} is given")
         if c.complementary:
             gates.append("makes notifiable: " + ("yes" if c.statutory else "no (letter only)"))
         out.append(f"{c.code}  {c.category}")
