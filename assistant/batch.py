@@ -27,9 +27,23 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 def judge_line(number: int, line: str, nation: str | None = None) -> str:
     result: dict[str, Any]
     try:
-        result = {"line": number} | assess(incident_from_json_line(line, number, nation).facts).to_json()
+        incident = incident_from_json_line(line, number, nation)
+        if incident.details:  # checked as for a single file: a misspelt key must not pass silently
+            from assistant.documents import DocumentError, clean_details
+
+            try:
+                clean_details(incident.details)
+            except DocumentError as err:
+                raise InputError([f"On line {number}, {err.message()}"]) from None
+        result = {"line": number} | assess(incident.facts).to_json()
     except InputError as err:
         result = {"line": number, "error": err.message()}
+    except Exception as err:  # a fault in irmer costs this line its decision, not the rest of the batch
+        result = {
+            "line": number,
+            "error": f"irmer failed on this line ({type(err).__name__}: {err}); this is a fault in irmer, "
+            "please report it with the line.",
+        }
     return _encode(result)
 
 

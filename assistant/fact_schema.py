@@ -41,7 +41,7 @@ class FactSpec:
         if self.type == "bool":
             return "true or false"
         if self.type == "date":
-            return "a date as YYYY-MM-DD"
+            return "a date that exists, as YYYY-MM-DD"
         kind = "a whole number" if self.type == "int" else "a number"
         bounds = []
         if self.min is not None:

@@ -51,6 +51,8 @@ def parse_document(text: str, name: str = "input") -> Any:
             pass
         except DuplicateKeyError as err:
             raise InputError([f"In {name}, {err}"]) from None
+        except RecursionError:
+            raise InputError([_too_deep(name)]) from None
     try:
         return load_yaml(text)
     except DuplicateKeyError as err:
@@ -123,4 +125,10 @@ def incident_from_json_line(line: str, number: int, nation: str | None = None) -
         raise InputError([f"line {number} is not valid JSON (column {err.colno}): {err.msg}."]) from None
     except DuplicateKeyError as err:
         raise InputError([f"On line {number}, {err}"]) from None
+    except RecursionError:
+        raise InputError([_too_deep(f"line {number}")]) from None
     return incident_from(raw, name=f"line {number}", batch=True, nation=nation)
+
+
+def _too_deep(name: str) -> str:
+    return f"{name} is nested too deeply to read; an incident is one mapping of fact names to values."

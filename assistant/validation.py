@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,7 +27,14 @@ class InputError(ValueError):
     def message(self) -> str:
         if len(self.problems) == 1:
             return self.problems[0]
-        return "\n".join(f"- {p}" for p in self.problems)
+        shown = [f"- {p}" for p in self.problems[:MAX_PROBLEMS_SHOWN]]
+        if len(self.problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(f"- and {len(self.problems) - MAX_PROBLEMS_SHOWN} more problems like these.")
+        return "\n".join(shown)
+
+
+MAX_PROBLEMS_SHOWN = 10  # a file with thousands of bad keys gets a message a person can read
+MAX_VALUE_SHOWN = 60  # characters of a bad value repeated back
 
 
 def normalise_enum(text: str) -> str:
@@ -44,7 +52,11 @@ def parse_nation(text: str) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
+        if len(value) > MAX_VALUE_SHOWN:
+            return f"the text {value[:MAX_VALUE_SHOWN]!r}… ({len(value):,} characters)"
         return f"the text {value!r}"
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > MAX_VALUE_SHOWN:
+        return f"a number {len(str(abs(value))):,} digits long"
     if isinstance(value, bool):
         return str(value).lower()
     if value is None:
@@ -89,6 +101,8 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
         raise ValueError
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        raise ValueError  # no measure is that large, and it cannot be compared as a float
     if spec.type == "int" and isinstance(value, float):
         if not value.is_integer():
             raise ValueError
@@ -103,6 +117,9 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
 def _impossible(facts: Mapping[str, Any]) -> list[str]:
     """Combinations no real incident can have, one sentence each."""
     out = []
+    discovered = facts.get("discovered_on")
+    if discovered is not None and discovered > dt.date.max - dt.timedelta(days=load_rulebook().report_within_days):
+        out.append(f"`discovered_on` is {discovered.isoformat()}: the report deadline after it would not be a date.")
     if "course_images_additional" in facts and "course_images_intended" not in facts:
         out.append(
             "`course_images_additional` was given without `course_images_intended`: "
@@ -172,12 +189,11 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
     specs = fact_specs()
     problems: list[str] = []
     facts: dict[str, Any] = {}
+    unknown_keys: list[str] = []
     for key, value in raw.items():
         spec = specs.get(str(key))
         if spec is None:
-            close = difflib.get_close_matches(str(key), specs, n=1)
-            hint = f" Did you mean `{close[0]}`?" if close else ""
-            problems.append(f"Unknown key `{key}`.{hint} Accepted keys: {', '.join(specs)}.")
+            unknown_keys.append(str(key))
             continue
         if value is None and not spec.required:
             continue  # null means "not known yet", like leaving the key out
@@ -185,6 +201,8 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
             facts[spec.name] = check_value(spec, value)
         except ValueError as err:
             problems.append(str(err))
+    if unknown_keys:
+        problems.insert(0, _unknown_keys(unknown_keys, list(specs)))
     if require_jurisdiction and "jurisdiction" not in facts and not any("`jurisdiction`" in p for p in problems):
         problems.append(
             "`jurisdiction` is required: england, wales, scotland or northern_ireland "
@@ -194,3 +212,15 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
     if problems:
         raise InputError(problems)
     return facts
+
+
+def _unknown_keys(keys: list[str], accepted: list[str]) -> str:
+    """One sentence for every unknown key, with a guess for each of the first few and the accepted keys once."""
+    named = []
+    for key in keys[:MAX_PROBLEMS_SHOWN]:
+        shown = key if len(key) <= MAX_VALUE_SHOWN else key[:MAX_VALUE_SHOWN] + "…"
+        close = difflib.get_close_matches(key, accepted, n=1)
+        named.append(f"`{shown}` (did you mean `{close[0]}`?)" if close else f"`{shown}`")
+    more = f" and {len(keys) - MAX_PROBLEMS_SHOWN:,} more" if len(keys) > MAX_PROBLEMS_SHOWN else ""
+    which = "Unknown key" if len(keys) == 1 else "Unknown keys"
+    return f"{which} {', '.join(named)}{more}. Accepted keys: {', '.join(accepted)}."

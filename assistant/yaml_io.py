@@ -5,8 +5,12 @@
 - A key given twice is an error, not "the last one wins": in an incident
   file `jurisdiction: wales` then `jurisdiction: england` must not quietly
   decide which regulator is told.
-- Numbers in exponent form (`3.0e0`, `5e-3`) are numbers, as in YAML 1.2 and
-  JSON, not text.
+- Plain values are read as YAML 1.2 and JSON read them, not as YAML 1.1:
+  only `true`/`false` are booleans (`yes`, `no`, `on`, `off` stay text, so a
+  boolean given as "yes" is refused as such, never taken as true); integers
+  are decimal (`017` is 17, not octal 15; `0x10`, `0b11` and `1:0` stay text
+  and are refused where a number belongs); numbers in exponent form (`3.0e0`,
+  `5e-3`) are numbers.
 """
 
 from __future__ import annotations
@@ -40,12 +44,41 @@ class _Loader(_Base):  # type: ignore[misc]
         return mapping
 
 
-# YAML 1.2 / JSON floats with an exponent and no dot (5e-3, 3E2), which YAML 1.1 reads as text.
+# YAML 1.2 core schema for plain booleans and numbers, in place of YAML 1.1's.
+_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+0123456789."),
 )
+
+
+def _decimal_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node), 10)  # "017" is 17: YAML 1.1 would read octal 15
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+
+
+def _date_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """A date that does not exist (2023-02-29) stays text, so that the check of its key names both."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 
 
 def load_yaml(text: str) -> Any:

@@ -131,7 +131,28 @@ BAD_INPUT = {
         "jurisdiction: england\nexposure: unintended\nsetting: radiotherapy\ninfant_dose_msv: 3\n",
         ["`infant_dose_msv`", "nuclear medicine"],
     ),
-    "impossible date in yaml": ("jurisdiction: england\ndiscovered_on: 2023-02-29\n", ["impossible", "YYYY-MM-DD"]),
+    "impossible date in yaml": (
+        "jurisdiction: england\ndiscovered_on: 2023-02-29\n",
+        ["`discovered_on`", "'2023-02-29'", "a date that exists, as YYYY-MM-DD"],
+    ),
+    "date with no room for its deadlines": (
+        "jurisdiction: england\nexposure: accidental\ntotal_dose_msv: 5\ndiscovered_on: 9999-12-25\n",
+        ["`discovered_on` is 9999-12-25"],
+    ),
+    # YAML 1.1 would read these as true, false, 16 and 60 (base 60): irmer reads YAML as 1.2 and JSON do.
+    "yes as a yaml word": (
+        "jurisdiction: england\nclinically_significant: yes\n",
+        ["`clinically_significant`", "'yes'"],
+    ),
+    "off as a yaml word": ("jurisdiction: england\nsetup_error: off\n", ["`setup_error`", "'off'", "true or false"]),
+    "hex number": ("jurisdiction: england\nage_years: 0x10\n", ["`age_years`", "'0x10'"]),
+    "base-60 number": ("jurisdiction: england\ntotal_dose_msv: 1:0\n", ["`total_dose_msv`", "'1:0'"]),
+    "number too large for any measure": (
+        "jurisdiction: england\ntotal_dose_msv: " + "9" * 400 + "\n",
+        ["`total_dose_msv`", "400 digits long"],
+    ),
+    "json nested too deeply": ('{"a":' * 100_000 + "1" + "}" * 100_000, ["nested too deeply"]),
+    "yaml nested too deeply": ("[" * 100_000 + "]" * 100_000, ["nesting depth"]),
     "duplicate key in yaml": ("jurisdiction: wales\njurisdiction: england\n", ["`jurisdiction` is given twice"]),
     "duplicate key in json": (
         '{"jurisdiction": "wales", "jurisdiction": "england"}',
@@ -171,6 +192,65 @@ def test_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
     first, second = (json.loads(line) for line in irmer("assess", "--batch", str(batch)).stdout.splitlines())
     assert first["codes"] == ["1"]
     assert "each line of a batch is one incident" in second["error"]
+
+
+def test_leading_zeros_are_decimal_as_in_yaml_1_2() -> None:
+    text = "jurisdiction: scotland\nexposure: unintended\nsetting: diagnostic\nage_years: 017\n"
+    text += "intended_dose_msv: 0.1\ntotal_dose_msv: 1.5\n"
+    out = json.loads(irmer("assess", "-", "--json", stdin=text).stdout)
+    assert out["facts"]["age_years"] == 17  # YAML 1.1 reads octal 15: a child in Scotland, and notifiable
+    assert out["verdict"] == "local"
+
+
+def test_long_bad_input_gets_a_short_message(tmp_path: Path) -> None:
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps({"jurisdiction": "england"} | {f"key{i}": 1 for i in range(5_000)}))
+    result = irmer("assess", str(many))
+    assert result.returncode == 2
+    assert "Unknown keys `key0`" in result.stderr and "and 4,990 more" in result.stderr
+    assert result.stderr.count("Accepted keys") == 1 and len(result.stderr) < 2_000
+    long_value = tmp_path / "long.yaml"
+    long_value.write_text("jurisdiction: england\nsetting: " + "x" * 100_000 + "\n")
+    result = irmer("assess", str(long_value))
+    assert result.returncode == 2 and "(100,000 characters)" in result.stderr and len(result.stderr) < 1_000
+
+
+def test_batch_goes_on_past_every_kind_of_bad_line(tmp_path: Path) -> None:
+    good = json.dumps({"jurisdiction": "england", "exposure": "accidental", "age_years": 40, "total_dose_msv": 5})
+    bad = [
+        '{"jurisdiction": "england", "total_dose_msv": ' + "9" * 400 + "}",
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        json.dumps({"jurisdiction": "england", "exposure": "accidental", "total_dose_msv": 5, "age_years": 40,
+                    "discovered_on": "9999-12-25"}),
+        json.dumps({"jurisdiction": "england", "exposure": "accidental", "total_dose_msv": 5, "details": {"foo": "x"}}),
+    ]  # fmt: skip
+    path = tmp_path / "b.jsonl"
+    path.write_text("\n".join([good, *bad, good]) + "\n")
+    result = irmer("assess", "--batch", str(path))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["line"] for o in out] == [1, 2, 3, 4, 5, 6]
+    assert out[0]["verdict"] == out[5]["verdict"] == "notify"
+    assert "400 digits" in out[1]["error"]
+    assert "nested too deeply" in out[2]["error"]
+    assert "9999-12-25" in out[3]["error"]
+    assert "unknown key 'foo'" in out[4]["error"]
+
+
+def test_a_fault_in_the_engine_costs_one_line_of_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import batch
+
+    def broken(facts: Any) -> Any:
+        if facts.get("age_years") == 13:
+            raise ZeroDivisionError("a fault")
+        return real(facts)
+
+    real = batch.assess
+    monkeypatch.setattr(batch, "assess", broken)
+    lines = [json.dumps({"jurisdiction": "wales", "exposure": "accidental", "age_years": age}) for age in (12, 13, 14)]
+    out = [json.loads(batch.judge_line(n, line)) for n, line in enumerate(lines, start=1)]
+    assert out[0]["codes"] == out[2]["codes"] == ["1"]
+    assert "ZeroDivisionError: a fault" in out[1]["error"] and "fault in irmer" in out[1]["error"]
 
 
 def test_several_problems_are_reported_together() -> None:
