@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.criteria.base import FactView, by_age, evaluates, met, unknown
+from assistant.criteria.base import FactView, age_if_unknown, by_age, evaluates, met, unknown
 from assistant.outcome import Outcome
 from assistant.rulebook import Criterion, Rulebook, nation_name
 
@@ -11,7 +11,7 @@ from assistant.rulebook import Criterion, Rulebook, nation_name
 def accidental_england(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
     total = facts.num("total_dose_msv")
     if total is None:
-        return unknown(["total_dose_msv"])
+        return unknown(["total_dose_msv", *age_if_unknown(facts)])
     child = c.threshold("child").check(total, "total effective dose", "child threshold")
     adult = c.threshold("adult").check(total, "total effective dose", "adult threshold")
     return by_age(facts, book, child, adult)

@@ -82,6 +82,11 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     return not_met(f"age {fmt(age)} is {under} or over: an adult in {nation_name(nation)}")
 
 
+def age_if_unknown(facts: FactView) -> tuple[str, ...]:
+    """("age_years",) while the age is unknown: with the dose unknown too, a child's threshold may decide."""
+    return () if facts.known("age_years") else ("age_years",)
+
+
 def by_age(facts: FactView, book: Rulebook, child: Outcome, adult: Outcome) -> Outcome:
     """The child or adult outcome; age is asked for only when the two differ."""
     if child.state is adult.state and not child.unknown:
@@ -91,8 +96,8 @@ def by_age(facts: FactView, book: Rulebook, child: Outcome, adult: Outcome) -> O
         if child.met:  # the adult threshold is the higher: meeting it settles both
             return Outcome(child.state, adult.reasons + ("met whatever the age",))
         return Outcome(child.state, child.reasons + ("not met whatever the age",))
-    if child.state is adult.state:  # both unknown: what settles them comes first
-        return unknown(child.needs + adult.needs)
+    if child.state is adult.state:  # both unknown
+        return unknown(child.needs + adult.needs + age_if_unknown(facts))
     age = is_child(facts, book)
     if age.unknown:
         return unknown(child.needs + adult.needs + ("age_years",), *child.reasons, *adult.reasons)
@@ -105,6 +110,7 @@ __all__ = [
     "FactView",
     "Outcome",
     "State",
+    "age_if_unknown",
     "by_age",
     "evaluates",
     "is_child",

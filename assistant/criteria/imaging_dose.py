@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.criteria.base import FactView, by_age, evaluates, not_applicable, not_met, unknown
+from assistant.criteria.base import FactView, age_if_unknown, by_age, evaluates, not_applicable, not_met, unknown
 from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome
 from assistant.rulebook import Criterion, Rulebook, Threshold
@@ -61,7 +61,8 @@ def imaging_dose(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
     if intended is not None and not band.contains(intended):
         return not_applicable(f"intended dose {band.show(intended)} is outside the {c.code} band ({band.describe()})")
     if total is None:
-        return unknown(["intended_dose_msv", "total_dose_msv"] if intended is None else ["total_dose_msv"])
+        needs = ("intended_dose_msv", "total_dose_msv") if intended is None else ("total_dose_msv",)
+        return unknown(needs + (age_if_unknown(facts) if "child" in c.thresholds else ()))
     if intended is None:
         reachable = _reachable(c, facts, book, total)
         if reachable.settled_no:
