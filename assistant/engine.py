@@ -140,7 +140,9 @@ def category_code(facts: FactView, book: Rulebook) -> tuple[str | None, tuple[st
         if miss in ("total", "partial"):
             return ("9.1" if miss == "total" else "9.2"), ()
         ptv = facts.num("course_dose_ratio_ptv")
-        return ("8.2" if ptv is not None and ptv < 1 else "8.1"), ()
+        if ptv is None:  # over- (8.1) or under-exposure (8.2): the categories differ
+            return None, ("course_dose_ratio_ptv",)
+        return ("8.2" if ptv < 1 else "8.1"), ()
     kind = facts.get("nm_therapy_type")
     if kind is None:
         return None, ("nm_therapy_type",)
