@@ -52,6 +52,10 @@ def other_bodies(book: Rulebook, facts: FactView, verdict: str) -> list[dict[str
     return out
 
 
+# Whatever goes to an authority, required or voluntary: "You must redact names of individual people in the report".
+ANONYMISE = "Anonymise the report: no patient-identifiable information, and redact the names of individuals."
+
+
 def duties(
     book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]
 ) -> list[str]:
@@ -74,7 +78,7 @@ def duties(
             f"discovery{when}.",
             f"Send the detailed investigation report within {book.report_within_days // 7} weeks of discovery{report}, "
             "whatever the severity; if you cannot, talk to an inspector early.",
-            "Anonymise the report: no patient-identifiable information, and redact the names of individuals.",
+            ANONYMISE,
         ]
     elif verdict == "undetermined":
         out.append(
@@ -90,7 +94,7 @@ def duties(
             "notification (code V) can still share learning."
         )
     elif verdict == "voluntary":
-        out.append("A voluntary notification (code V) shares learning; it is not required by regulation 8(4).")
+        out += ["A voluntary notification (code V) shares learning; it is not required by regulation 8(4).", ANONYMISE]
     if facts.get("clinically_significant"):
         out.append("Apply the duty of candour: this exposure is judged clinically significant (CSAUE).")
     return out

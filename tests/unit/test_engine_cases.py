@@ -114,3 +114,28 @@ def test_a_category_code_says_its_own_criterion_is_not_met() -> None:
     decision = assess(parse_facts(facts))
     assert decision.codes == ("C2.1",)
     assert any("2.1's own criterion is not met" in n for n in decision.notes)
+
+
+def test_radiotherapy_imaging_without_a_dose_says_the_bands_were_not_checked() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan", "age_years": 62,
+             "planning_scans_total": 2}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert decision.verdict == "local"
+    assert any("2.1-2.4" in n and "no dose was given" in n for n in decision.notes)
+    given = assess(parse_facts(facts | {"intended_dose_msv": 5, "total_dose_msv": 12}))
+    assert given.verdict == "local" and not any("2.1-2.4" in n for n in given.notes)
+    assert any(f.code == "2.3" and "12 mSv" in f.reason for f in given.why_not)
+
+
+@pytest.mark.parametrize(
+    "voluntary, verdict, anonymise",
+    [(True, "voluntary", True), (False, "local", False)],
+)
+def test_whatever_goes_to_an_authority_is_to_be_anonymised(voluntary: bool, verdict: str, anonymise: bool) -> None:
+    facts = {"jurisdiction": "wales", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+             "intended_dose_msv": 0.1, "total_dose_msv": 0.2, "voluntary": voluntary}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert decision.verdict == verdict
+    assert any(d.startswith("Anonymise the report") for d in decision.duties) is anonymise
+    notify = assess(parse_facts({"jurisdiction": "wales", "exposure": "accidental"}))
+    assert notify.verdict == "notify" and any(d.startswith("Anonymise the report") for d in notify.duties)
