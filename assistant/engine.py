@@ -19,6 +19,7 @@ from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
+from assistant.validation import implied
 
 LETTER_ORDER = ("M", "E", "V", "C")
 
@@ -174,10 +175,11 @@ def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebo
 def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth: int, cases: _Cases) -> Decision:
     given = dict(facts)
     assumed = assumptions_for(given) if assume_absent else {}
-    view = FactView(given, assumed)
+    settled = implied(given)
+    view = FactView(given, assumed | {name: value for name, (value, _) in settled.items()})
     nation = view.get("jurisdiction")
     guidance = {"title": book.guidance.title, "version": book.guidance.version}
-    assumption_list = _assumption_list(tuple(assumed))
+    assumption_list = _assumption_list(tuple(assumed)) + tuple(Assumption(n, v, why) for n, (v, why) in settled.items())
 
     def decide(verdict: str, **kw: Any) -> Decision:
         dates = deadlines(book, view.get("discovered_on")) if verdict == "notify" else None

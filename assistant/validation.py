@@ -114,6 +114,16 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
     return value
 
 
+def implied(facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
+    """Facts not given that the given ones settle, as (value, why): any other value is refused by `_impossible`."""
+    intended = facts.get("intended_dose_msv")
+    if "exposure" in facts or intended is None:
+        return {}
+    if intended > 0:
+        return {"exposure": ("unintended", f"the exposure was unintended: an intended dose of {intended} mSv is given")}
+    return {"exposure": ("accidental", "the exposure was accidental: the intended dose given is 0")}
+
+
 def _impossible(facts: Mapping[str, Any]) -> list[str]:
     """Combinations no real incident can have, one sentence each."""
     out = []
