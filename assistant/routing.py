@@ -60,9 +60,14 @@ def duties(
     book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]
 ) -> list[str]:
     if verdict == "outside_irmer":
+        # Regulation 26 of the 2017 Regulations is Great Britain's; the guidance names HSENI but no regulation.
+        where = (
+            "the Health and Safety Executive Northern Ireland (HSENI)"
+            if facts.get("jurisdiction") == "northern_ireland"
+            else "the Health and Safety Executive under regulation 26 of the Ionising Radiations Regulations 2017"
+        )
         return [
-            "This is not an IR(ME)R notification: report the over-exposure to the Health and Safety Executive "
-            "(HSENI in Northern Ireland) under regulation 26 of the Ionising Radiations Regulations 2017.",
+            f"This is not an IR(ME)R notification: report the over-exposure to {where}.",
             "Investigate and keep a record under your local radiation protection procedures.",
         ]
     out = [

@@ -91,8 +91,8 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
+            try:  # a date, or a date and time as YAML reads one ("2026-11-20T10:30"): the day is what counts
+                return dt.datetime.fromisoformat(value.strip()).date()
             except ValueError:
                 pass
         raise ValueError

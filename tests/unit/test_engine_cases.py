@@ -139,3 +139,17 @@ def test_whatever_goes_to_an_authority_is_to_be_anonymised(voluntary: bool, verd
     assert any(d.startswith("Anonymise the report") for d in decision.duties) is anonymise
     notify = assess(parse_facts({"jurisdiction": "wales", "exposure": "accidental"}))
     assert notify.verdict == "notify" and any(d.startswith("Anonymise the report") for d in notify.duties)
+
+
+@pytest.mark.parametrize("nation, body, regulation", [("england", "Health and Safety Executive under", True),
+                                                      ("northern_ireland", "(HSENI)", False)])  # fmt: skip
+def test_outside_irmer_names_the_nations_safety_body(nation: str, body: str, regulation: bool) -> None:
+    (report, _) = assess(parse_facts({"jurisdiction": nation, "exposed_person": "worker"})).duties
+    assert body in report
+    assert ("regulation 26" in report) is regulation  # Great Britain's regulation, not Northern Ireland's
+
+
+def test_a_discovery_date_with_a_time_counts_its_day() -> None:
+    facts = {"jurisdiction": "wales", "exposure": "accidental", "discovered_on": "2026-11-20T10:30:00"}
+    decision = assess(parse_facts(facts))
+    assert decision.deadlines is not None and decision.deadlines["notify_by"].isoformat() == "2026-12-04"
