@@ -28,6 +28,9 @@ def nation_name(nation: str) -> str:
     return nation.replace("_", " ").title()
 
 
+_ONE = {"scans": "scan", "images": "image", "people": "person"}  # count units, for "1 scan short"
+
+
 @dataclass(frozen=True)
 class Threshold:
     """An interval a measured quantity must fall in for the criterion to be met."""
@@ -63,7 +66,8 @@ class Threshold:
             return f"{fmt(float(value) * 100, max(places - 2, 2))}%"
         if self.unit == "×":
             return f"{fmt(value, places)}×"
-        return f"{fmt(value, places)} {self.unit}"
+        unit = _ONE.get(self.unit, self.unit) if value == 1 else self.unit
+        return f"{fmt(value, places)} {unit}"
 
     def _places_to_tell_apart(self, value: Number) -> int:
         """Enough decimals that a value beside an edge never prints as the edge itself."""

@@ -81,6 +81,14 @@ def test_undetermined_card_lists_what_to_find_out() -> None:
     assert "intended effective dose" in text
 
 
+def test_card_shows_the_decisions_notes() -> None:
+    planning = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan", "age_years": 62,
+                "planning_scans_total": 2}  # fmt: skip
+    (note,) = assess(parse_facts(planning)).notes  # the dose bands were not checked: no dose given
+    text = shown(planning)
+    assert "Notes" in text and note in text
+
+
 def test_outside_irmer_card_names_the_hse() -> None:
     text = shown({"jurisdiction": "england", "exposed_person": "public"})
     assert "Health and Safety Executive" in text

@@ -153,3 +153,11 @@ def test_a_discovery_date_with_a_time_counts_its_day() -> None:
     facts = {"jurisdiction": "wales", "exposure": "accidental", "discovered_on": "2026-11-20T10:30:00"}
     decision = assess(parse_facts(facts))
     assert decision.deadlines is not None and decision.deadlines["notify_by"].isoformat() == "2026-12-04"
+
+
+@pytest.mark.parametrize("scans, words", [(2, "2 scans is not ≥ 3 scans: 1 scan short"), (1, "1 scan is not")])
+def test_a_count_of_one_is_singular(scans: int, words: str) -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan",
+             "planning_scans_total": scans}  # fmt: skip
+    (finding,) = assess(parse_facts(facts)).why_not
+    assert words in finding.reason

@@ -96,6 +96,10 @@ def reasons_content(d: Decision) -> Content:
         parts += _heading("Not yet checked (could add a code)")
         for check in d.open_checks:
             parts += _bullet(f"[{check.code}] needs {', '.join(fact_label(n) for n in check.needs)}")
+    if d.notes:
+        parts += _heading("Notes")
+        for note in d.notes:
+            parts += _bullet(note)
     if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
         a = d.authority
         parts += _heading("Who to notify")
