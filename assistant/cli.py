@@ -88,7 +88,9 @@ def _assess(args: argparse.Namespace) -> int:
     if args.draft:
         from assistant.documents import draft_command
 
-        return draft_command(args.draft, decision, incident.details, out=args.out, allow=args.allow_identifiers)
+        return draft_command(
+            args.draft, decision, incident.details, out=args.out, allow=args.allow_identifiers, source=args.file
+        )
     if args.json:
         print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -574,6 +574,28 @@ def _inline(text: str) -> str:
 # --- the `irmer assess --draft` command --------------------------------------
 
 
+# Identifiers no employer's name, site or contact carries: found inside those fields too, they are a patient's.
+PATIENT_ONLY = frozenset({"nhs_number", "chi_number", "hc_number", "date_of_birth", "hospital_number"})
+
+
+def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
+    """Where each intended value stands in the draft, whole: only what lies inside those places is exempt.
+
+    "Thomas" in "Mrs Thomas was scanned" is not excused by "St Thomas' NHS Foundation Trust" elsewhere.
+    """
+    spans = []
+    for value in values:
+        at = text.find(value)
+        while at >= 0:
+            spans.append((at, at + len(value)))
+            at = text.find(value, at + 1)
+    return spans
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
@@ -599,12 +621,32 @@ def _destination(out: str | None, kind: str, decision: Decision) -> Path | None:
     if not out:
         return None
     path = Path(out).expanduser()
-    if path.is_dir() or out.endswith(("/", os.sep)):
+    try:
+        folder = path.is_dir()
+    except OSError:  # e.g. a name too long for the file system: writing says so
+        folder = False
+    if folder or out.endswith(("/", os.sep)):
         return path / default_filename(kind, decision, dt.date.today())
     return path
 
 
-def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, out: str | None, allow: bool) -> int:
+def _is_same_file(path: Path, other: str | None) -> bool:
+    try:
+        return other is not None and other != "-" and path.exists() and os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def draft_command(
+    kind: str,
+    decision: Decision,
+    details: Mapping[str, Any],
+    *,
+    out: str | None,
+    allow: bool,
+    source: str | None = None,
+) -> int:
+    """`irmer assess FILE --draft KIND`: print or save the draft; `source` (the incident file) is never overwritten."""
     settings = load_settings()
     for problem in settings.problems:
         print(f"irmer: warning: {problem}", file=sys.stderr)
@@ -614,20 +656,24 @@ def draft_command(kind: str, decision: Decision, details: Mapping[str, Any], *, 
         print(f"irmer: {err.message()}", file=sys.stderr)
         return EXIT_INPUT
     path = _destination(out, kind, decision)
+    if path is not None and _is_same_file(path, source):
+        print(f"irmer: --out {out} is the incident file itself; give another file name.", file=sys.stderr)
+        return EXIT_INPUT
     text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
 
     from assistant.anonymise import KIND_LABELS, find_identifiers
 
-    intended = intended_text(kind, decision, clean_details(details), settings)
-    hits = [h for h in find_identifiers(text) if not any(h.text in value for value in intended)]
+    intended = _spans_of(text, intended_text(kind, decision, clean_details(details), settings))
+    hits = [h for h in find_identifiers(text) if h.kind in PATIENT_ONLY or not _within(h.start, h.end, intended)]
     if hits:
         shown = [f"  line {_line_of(text, h.start)}: {KIND_LABELS.get(h.kind, h.kind)} {h.text!r}" for h in hits]
         if not allow:
             print(
                 "irmer: the draft was not written: it contains what looks like patient-identifiable information:",
                 *shown,
-                "Remove or replace it in the incident file's `details:` (or run `irmer anonymise --redact` on the "
-                "text), then draft again. If none of these identifies a person, add --allow-identifiers.",
+                "Remove or replace it where it came from (the incident file's `details:`, or the settings file for "
+                "the organisation and contact), or run `irmer anonymise --redact` on the text, then draft again. "
+                "If none of these identifies a person, add --allow-identifiers.",
                 sep="\n",
                 file=sys.stderr,
             )

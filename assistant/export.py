@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -17,9 +18,8 @@ def write_atomic(path: Path, text: str) -> Path:
     The text goes to a temporary file in the same folder (so the final rename
     stays on one file system), is flushed to disk, then replaces the target.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = _target(Path(path))
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".irmer-", suffix=".tmp")  # short: the name may be long
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -34,6 +34,21 @@ def write_atomic(path: Path, text: str) -> Path:
             tmp.unlink()
         raise
     _sync_folder(path.parent)
+    return path
+
+
+def _target(path: Path) -> Path:
+    """The regular file to write: through a symbolic link, never over a device, pipe or folder."""
+    if path.is_symlink():
+        path = path.resolve()  # replacing the link itself would leave the file it names unchanged
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "a device, pipe or other special file"
+        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise OSError(errno.ENOTDIR, f"{blocker} is a file, not a folder") from None
     return path
 
 

@@ -212,6 +212,60 @@ def test_an_unwritable_destination_exits_2(tmp_path: Path, capsys: pytest.Captur
     assert "cannot write" in capsys.readouterr().err
 
 
+def test_the_employers_name_excuses_only_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A surname that is also part of the trust's name is still a patient's name in the description.
+    trust = {"organisation": "Guy's and St Thomas' NHS Foundation Trust", "site": "St Thomas' Hospital"}
+    target = tmp_path / "report.md"
+    details = trust | {"description": "Mrs Thomas was scanned instead of the intended patient."}
+    assert draft_command("report", decide(NOTIFY), details, out=str(target), allow=False) == 1
+    assert "'Thomas'" in capsys.readouterr().err and not target.exists()
+    details = trust | {"description": "The wrong patient was scanned."}
+    assert draft_command("report", decide(NOTIFY), details, out=str(target), allow=False) == 0
+    assert "St Thomas' NHS Foundation Trust" in target.read_text(encoding="utf-8")
+
+
+def test_a_patient_identifier_inside_the_site_is_caught(capsys: pytest.CaptureFixture[str]) -> None:
+    details = DETAILS | {"site": f"Ward 3, patient NHS number {NHS_NUMBER}"}
+    assert draft_command("notification", decide(NOTIFY), details, out=None, allow=False) == 1
+    assert NHS_NUMBER in capsys.readouterr().err
+
+
+def test_out_never_replaces_a_device_a_pipe_or_the_incident_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert draft_command("local", decide(LOCAL), {}, out=str(pipe), allow=False) == 2
+    assert "not a regular file" in capsys.readouterr().err and pipe.is_fifo()
+    incident = tmp_path / "incident.yaml"
+    incident.write_text("jurisdiction: wales\n", encoding="utf-8")
+    assert draft_command("local", decide(LOCAL), {}, out=str(incident), allow=False, source=str(incident)) == 2
+    assert "incident file itself" in capsys.readouterr().err
+    assert incident.read_text(encoding="utf-8") == "jurisdiction: wales\n"
+
+
+def test_out_writes_through_a_link_and_explains_a_file_in_the_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.md"
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert draft_command("local", decide(LOCAL), {}, out=str(link), allow=False) == 0
+    assert link.is_symlink() and "Local investigation record" in real.read_text(encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert draft_command("local", decide(LOCAL), {}, out=str(blocker / "x.md"), allow=False) == 2
+    assert f"{blocker} is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_long_file_name_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fits = tmp_path / ("b" * 247 + ".md")  # the temporary file's name must not be the one too long
+    assert draft_command("local", decide(LOCAL), {}, out=str(fits), allow=False) == 0 and fits.exists()
+    too_long = tmp_path / ("a" * 300 + ".md")
+    assert draft_command("local", decide(LOCAL), {}, out=str(too_long), allow=False) == 2
+    assert "File name too long" in capsys.readouterr().err
+
+
 def test_through_the_command_line(tmp_path: Path) -> None:
     incident = tmp_path / "incident.json"
     incident.write_text(json.dumps(NOTIFY | {"details": DETAILS | {"incident_date": "2026-11-19"}}), encoding="utf-8")
