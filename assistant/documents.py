@@ -41,6 +41,7 @@ from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
 from assistant.routing import deadlines
 from assistant.rulebook import NATIONS, Rulebook, load_rulebook
+from assistant.yaml_io import as_written
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -85,6 +86,17 @@ def _spec(kind: str) -> DocumentSpec:
     return document_data().documents[kind]
 
 
+# Characters a terminal or editor acts on rather than shows: C0 and C1 controls (but tab and newline),
+# and the bidirectional overrides that can make text read differently from what it is.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_controls(text: str) -> str:
+    """Control characters shown as escapes (\\x1b, \\u202e), never passed to a terminal or a draft."""
+    text = text.replace("\r\n", "\n")
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
 def clean_details(details: Mapping[str, Any]) -> dict[str, str]:
     """Details as stripped text, blank ones dropped; unknown keys and non-text values are errors."""
     accepted = document_data().accepted_keys()
@@ -97,15 +109,14 @@ def clean_details(details: Mapping[str, Any]) -> dict[str, str]:
         if value is None:
             continue
         if isinstance(value, bool):
-            # YAML reads an unquoted yes/no as true/false; the person meant the word.
-            text = "yes" if value else "no"
+            text = "yes" if value else "no"  # `duty_of_candour: true` reads as an answer in a draft
         elif isinstance(value, dt.date):
             text = value.isoformat()
         elif isinstance(value, str | int | float):
-            text = str(value)
+            text = as_written(value)  # an unquoted phone number keeps its leading 0
         else:
             raise DocumentError(f"`details` {key!r} must be text; it was given a {type(value).__name__}.")
-        text = text.strip()
+        text = visible_controls(text.strip())
         if text:
             out[str(key)] = text
     return out

@@ -63,11 +63,38 @@ _Loader.add_implicit_resolver(
 )
 
 
+class WrittenInt(int):
+    """An integer that remembers how it was written: a phone number 01632 960123 keeps its 0 in a draft."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A float that remembers how it was written (1e3, not 1000.0, where text was meant)."""
+
+    written: str
+
+
 def _decimal_int(loader: _Loader, node: yaml.ScalarNode) -> int:
-    return int(loader.construct_scalar(node), 10)  # "017" is 17: YAML 1.1 would read octal 15
+    written = loader.construct_scalar(node)
+    value = WrittenInt(int(written, 10))  # "017" is 17: YAML 1.1 would read octal 15
+    value.written = written
+    return value
+
+
+def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    value = WrittenFloat(loader.construct_yaml_float(node))
+    value.written = loader.construct_scalar(node)
+    return value
+
+
+def as_written(value: Any) -> str:
+    """A scalar as the file wrote it, where YAML read text as a number."""
+    return str(getattr(value, "written", value))
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 def _date_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:

@@ -354,6 +354,26 @@ def test_user_text_comes_back_exactly(kind: str, payload: str) -> None:
     assert "49" not in text
 
 
+def test_control_characters_are_shown_never_passed_on() -> None:
+    # A terminal acts on these: clear the screen, retitle the window, reverse the reading order.
+    raw = "Scan \x1b[2J done\x1b]0;TITLE\x07 then\u202e gnorw \x00 and\r\nnext"
+    assert clean_details({"description": raw})["description"] == (
+        "Scan \\x1b[2J done\\x1b]0;TITLE\\x07 then\\u202e gnorw \\x00 and\nnext"
+    )
+
+
+def test_numbers_in_details_come_back_as_written() -> None:
+    from assistant.yaml_io import load_yaml
+
+    details = load_yaml("contact_phone: 01632960123\nsite: +441632960123\ndescription: 1e3\nexamination: .nan\n")
+    assert clean_details(details) == {
+        "contact_phone": "01632960123",
+        "site": "+441632960123",
+        "description": "1e3",
+        "examination": ".nan",
+    }
+
+
 # --- details and fields ------------------------------------------------------
 
 
