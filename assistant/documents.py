@@ -35,7 +35,7 @@ from assistant.document_fields import (
     document_data,
 )
 from assistant.engine import gated
-from assistant.export import default_filename, write_atomic
+from assistant.export import default_filename, unused_path, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt
 from assistant.resources import templates_dir
@@ -637,8 +637,8 @@ def _destination(out: str | None, kind: str, decision: Decision) -> Path | None:
     except OSError:  # e.g. a name too long for the file system: writing says so
         folder = False
     if folder or out.endswith(("/", os.sep)):
-        return path / default_filename(kind, decision, dt.date.today())
-    return path
+        return unused_path(path, default_filename(kind, decision, dt.date.today()))
+    return path  # a file named on purpose is replaced, as asked
 
 
 def _is_same_file(path: Path, other: str | None) -> bool:

@@ -81,3 +81,14 @@ def default_filename(kind: str, decision: Decision, today: dt.date) -> str:
     """
     del decision
     return f"irmer-{kind}-{today.isoformat()}.md"
+
+
+def unused_path(folder: Path, name: str) -> Path:
+    """`folder/name`, or name-2, name-3... if taken: a second incident's draft never replaces the first's."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    n = 2
+    while path.exists() or path.is_symlink():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path

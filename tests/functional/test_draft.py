@@ -102,6 +102,9 @@ def test_from_card_to_saved_draft(documents_folder: Path) -> None:
             text = saved.read_text(encoding="utf-8")
             assert NHS_NUMBER not in text and "John Smith" not in text
             assert "[REDACTED]" in text and "Example General Hospital" in text
+            await pilot.press("s")  # saving this draft again replaces its own file
+            await pilot.pause()
+            assert sorted(p.name for p in documents_folder.iterdir()) == [saved.name, saved.with_suffix(".txt").name]
             plain_text = saved.with_suffix(".txt").read_text(encoding="utf-8")
             assert NHS_NUMBER not in plain_text and "**" not in plain_text
             assert str(saved) in str(screen.query_one("#draft-saved", Static).render()) or saved.with_suffix(

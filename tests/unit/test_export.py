@@ -130,6 +130,17 @@ def test_draft_into_a_folder_takes_the_default_name(tmp_path: Path, existing: bo
     assert written.read_text(encoding="utf-8").startswith("# Investigation report")
 
 
+def test_a_second_draft_into_a_folder_never_replaces_the_first(tmp_path: Path) -> None:
+    for _ in range(3):
+        assert draft_command("local", decide(LOCAL), {}, out=f"{tmp_path}/", allow=False) == 0
+    name = default_filename("local", decide(LOCAL), dt.date.today()).removesuffix(".md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}-2.md", f"{name}-3.md", f"{name}.md"]
+    named = tmp_path / "mine.md"
+    for _ in range(2):  # a file named on purpose is replaced, as asked
+        assert draft_command("local", decide(LOCAL), {}, out=str(named), allow=False) == 0
+    assert not (tmp_path / "mine-2.md").exists()
+
+
 def test_settings_are_the_defaults_and_details_override_them(
     isolated_settings: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

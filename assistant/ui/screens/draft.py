@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, Static
 from assistant.anonymise import Hit, find_identifiers, redact
 from assistant.decision import Decision
 from assistant.documents import to_plain_text
-from assistant.export import default_filename, write_atomic
+from assistant.export import default_filename, unused_path, write_atomic
 from assistant.ui.safe_text import plain
 from assistant.ui.widgets.draft_preview import DraftPreview
 from assistant.ui.widgets.key_bar import KeyBar
@@ -65,6 +65,7 @@ class DraftScreen(Screen[None]):
         self.hits = suspected(self.text, request.intended)
         self.selected = 0
         self.saved_to: Path | None = None
+        self._saved: dict[Path, Path] = {}  # default path asked for -> the file this draft saved there
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft", classes="panel"):
@@ -157,9 +158,11 @@ class DraftScreen(Screen[None]):
             return
         folder = Path(self.query_one("#draft-folder", Input).value.strip() or str(self.request.folder)).expanduser()
         name = default_filename(self.request.kind, self.request.decision, self.request.today)
-        path = folder / (str(Path(name).with_suffix(".txt")) if form == "txt" else name)
+        wanted = folder / (str(Path(name).with_suffix(".txt")) if form == "txt" else name)
+        # Saving this draft again replaces its own file; another incident's file of that name is kept.
+        path = self._saved.get(wanted) or unused_path(folder, wanted.name)
         try:
-            self.saved_to = write_atomic(path, text)
+            self.saved_to = self._saved[wanted] = write_atomic(path, text)
         except OSError as err:
             message = f"Not saved: cannot write {path}: {err.strerror or err}."
             self.query_one("#draft-saved", Static).update(plain(message, "$text-error"))
