@@ -107,6 +107,7 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
         if not value.is_integer():
             raise ValueError
         value = int(value)
+    value = int(value) if isinstance(value, int) else float(value)  # plain numbers, not YAML's written ones
     if spec.min is not None and (value < spec.min or (spec.min_exclusive and value == spec.min)):
         raise ValueError
     if spec.max is not None and (value > spec.max or (spec.max_exclusive and value == spec.max)):

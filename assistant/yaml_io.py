@@ -95,6 +95,9 @@ def as_written(value: Any) -> str:
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _float)
+# Written back as the numbers they are (SafeDumper knows int and float, not their subclasses).
+yaml.SafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+yaml.SafeDumper.add_representer(WrittenFloat, yaml.representer.SafeRepresenter.represent_float)
 
 
 def _date_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:

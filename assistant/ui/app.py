@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -67,6 +68,9 @@ CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why"})
 DRAFT_PREFIX = "draft:"
 DRAFT_KIND = DRAFT_PREFIX + "kind"
 THEMES = ("textual-dark", "textual-light")
+
+
+QUIT_AGAIN_WITHIN = 3.0  # seconds in which a second Ctrl+Q quits an incident with answers
 
 
 class QuestionShown(Message):
@@ -192,6 +196,9 @@ class IrmerApp(App[None]):
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
+        # The incident a New replaced, until the new one gets an answer: Ctrl+Z brings it back.
+        self._replaced: tuple[Conversation, dict[str, str]] | None = None
+        self._quit_asked_at = -QUIT_AGAIN_WITHIN  # monotonic time of the last Ctrl+Q that only warned
         # What the person sees now: a question id, DECISION, or None while the screen is changing.
         self.on_screen: str | None = None
 
@@ -349,6 +356,7 @@ class IrmerApp(App[None]):
             await self._rebuild()  # the flow re-flowed (a revision): lay the transcript out from its history
             return
         self._shown = expected
+        self._replaced = None
         for asked in self.query(QuestionMessage).exclude(".answered"):
             asked.mark_answered()
         await self._ask_current(echo=UserMessage(echo, event.question_id))
@@ -406,6 +414,12 @@ class IrmerApp(App[None]):
         return True
 
     async def action_back(self) -> None:
+        if self._replaced is not None and not self.conversation.history:
+            self.conversation, self._draft_details = self._replaced
+            self._replaced = None
+            self.notify("The incident you had replaced is back.")
+            await self._rebuild()
+            return
         try:
             self.conversation.back()
         except AnswerError as err:
@@ -414,9 +428,21 @@ class IrmerApp(App[None]):
         await self._rebuild()
 
     async def action_new_incident(self) -> None:
+        if self.conversation.history:
+            self._replaced = (self.conversation, self._draft_details)
+            self.notify("New incident. Ctrl+Z brings the last one back until you answer here.")
         self.conversation = Conversation(default_jurisdiction=self.nation)
         self._draft_details = {}
         await self._rebuild()
+
+    async def action_quit(self) -> None:
+        """Quit; while an incident has answers, only at a second Ctrl+Q: nothing of it is kept."""
+        now = time.monotonic()
+        if self.conversation.history and now - self._quit_asked_at > QUIT_AGAIN_WITHIN:
+            self._quit_asked_at = now
+            self.notify("Press Ctrl+Q again to quit. This incident is not saved.", severity="warning")
+            return
+        self.exit()
 
     async def action_voluntary(self) -> None:
         if self._decision is None or self._decision.verdict != "local":

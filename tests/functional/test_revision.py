@@ -144,6 +144,62 @@ def test_palette_lists_each_answer_to_change() -> None:
     _run(body)
 
 
+def test_a_replaced_incident_comes_back_with_ctrl_z_until_the_new_one_is_answered() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            before = app.conversation.decision().codes
+            await pilot.press("ctrl+n")
+            assert await settle(pilot) == "nation"
+            await pilot.press("ctrl+z")
+            assert await settle(pilot) == "decision"
+            assert app.conversation.decision().codes == before and app.query(DecisionCard)
+            await pilot.press("ctrl+n")
+            assert await settle(pilot) == "nation"
+            await pilot.press("1")  # an answer in the new incident: the old one is gone for good
+            assert await settle(pilot) != "nation"
+            await pilot.press("ctrl+z")
+            assert await settle(pilot) == "nation" and not app.query(DecisionCard)
+
+    _run(body)
+
+
+def test_ctrl_q_with_answers_asks_again_before_quitting() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("ctrl+q")  # nothing answered yet: quits at once
+            await pilot.pause()
+            assert app.return_code is not None or not app.is_running
+
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert app.is_running and app.query(DecisionCard)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert not app.is_running
+
+    _run(body)
+
+
+def test_enter_after_the_discovery_date_does_not_start_a_new_incident() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert app.focused is not None and app.focused.id == "discovered-on"
+            await pilot.press(*"today", "enter")
+            assert await settle(pilot) == "decision"
+            assert app.focused is not None and app.focused.id == "action-draft"  # not New
+            assert app.conversation.history
+
+    _run(body)
+
+
 def test_new_incident_starts_again() -> None:
     async def body() -> None:
         app = _app()

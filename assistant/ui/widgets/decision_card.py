@@ -183,11 +183,17 @@ class DecisionCard(Vertical):
             yield error
 
     def focus_first(self) -> None:
-        """The discovery date when it is still needed, else the first action."""
+        """The discovery date when it is still needed, else Draft (or Change answer): never New.
+
+        A second Enter after the date would otherwise start a new incident.
+        """
         for date_input in self.query("#discovered-on").results(Input):
             date_input.focus(scroll_visible=False)
             return
-        self.query_one("#action-new", Button).focus(scroll_visible=False)
+        for action in ("#action-draft", "#action-back"):
+            for button in self.query(action).results(Button):
+                button.focus(scroll_visible=False)
+                return
 
     def show_date_error(self, message: str) -> None:
         error = self.query_one("#date-error", Static)
