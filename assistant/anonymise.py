@@ -377,10 +377,11 @@ def _read_name(
         words.append(initials.group())
         pos = gap.end()
     end: int | None = None
+    wrapped = False  # the gap before this word holds a line break
     while len(words) < 4:
         particles = p.PARTICLES.match(text, pos) if after_title or end is not None else None
         word = p.NAME_WORD.match(text, particles.end() if particles else pos)
-        if word is None and (after_title or upper_first or end is not None):
+        if word is None and (after_title or upper_first or end is not None) and not wrapped:
             word = p.UPPER_NAME_WORD.match(text, pos)
         if word is None:
             break
@@ -393,6 +394,11 @@ def _read_name(
         end = word.end()
         gap = p.NAME_GAP.match(text, end)
         if gap is None:
+            break
+        # A line break inside a name only after its first word ("Mrs Jane\nDoe"): a longer name
+        # ending a line is followed by the next line's text, not more of the name.
+        wrapped = "\n" in gap.group()
+        if wrapped and len(words) > 1:
             break
         pos = gap.end()
     if end is None or len(words) < min_words:
@@ -412,7 +418,24 @@ def _listed_name(text: str, pos: int) -> int | None:
     return listed.end()
 
 
+_KNOWN_FIRST = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(p.FIRST_NAMES))})(?=[ \t\u00a0][{p._UP}])")
+_NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’-]+){1,3}")
+
+
+def _known_first_names(text: str) -> Iterator[Hit]:
+    """A common given name and a surname, with no title or role before them ("meant for Sarah Jones")."""
+    for match in _KNOWN_FIRST.finditer(text):
+        span = _read_name(text, match.start(), after_title=False, min_words=2)
+        if span is None:
+            continue
+        following = _NEXT_WORDS.match(text, span[1])
+        if following and set(following.group().split()) & p.INSTITUTION_WORDS:
+            continue  # "James Cook University Hospital" is a place
+        yield Hit("name", *span, text[span[0] : span[1]])
+
+
 def _names(text: str) -> Iterator[Hit]:
+    yield from _known_first_names(text)
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
         if span:

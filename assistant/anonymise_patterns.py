@@ -12,19 +12,24 @@ from __future__ import annotations
 import re
 
 # Upper and lower case letters, with the Latin-1 accented ones (Zoë, José).
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+# Letters of names written in Latin script: Latin-1, Latin Extended-A and -B, and the Vietnamese block
+# (Łukasiewicz, Dvořák, Llŷr, Yılmaz, Nguyễn), upper and lower case kept apart.
+_EXTENDED = [chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00))]
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED if ch.isupper())
+_LOW = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED if ch.islower())
 
 # --- NHS, CHI and Health and Care numbers -----------------------------------
-# Ten digits written plain, 3-3-4 (one kind of separator throughout: space,
-# no-break space or hyphen), or 6-4 as CHI numbers often are. Not part of a
+# Ten digits written plain, 3-3-4 or 3-4-3 (separated by spaces, no-break
+# spaces, hyphens or dots; the check digit guards against other numbers), or
+# 6-4 as CHI numbers often are. Not part of a
 # longer word or number, and not the digits of a decimal ("1.2345678901").
 TEN_DIGITS = re.compile(
     r"""
     (?<!\w)(?<!\d[.,])
     (?P<number>
         \d{10}
-      | \d{3}(?P<sep>[ \u00a0-])\d{3}(?P=sep)\d{4}
+      | \d{3}[ \u00a0.-]\d{3}[ \u00a0.-]\d{4}
+      | \d{3}[ \u00a0.-]\d{4}[ \u00a0.-]\d{3}
       | \d{6}[ \u00a0-]\d{4}
     )
     (?!\w)(?![.,-]\d)
@@ -48,7 +53,7 @@ LABELLED_NUMBER = re.compile(
     )
     [ \t]*(?:(?:number|no\b\.?|num\b\.?|\#)[ \t]*)?
     (?:[:\#=\-–—(][ \t]*)?(?:(?:is|was|of)[ \t]+)?
-    (?P<number>(?<!\w)\d+(?:[ \u00a0-]\d+){0,5})
+    (?P<number>(?<!\w)\d+(?:[ \u00a0.-]\d+){0,5})
     (?!\w)(?![.,]\d)
     """,
     re.I | re.X,
@@ -98,7 +103,7 @@ _HOSPITAL_LABEL = r"""
       | \bmedical[ \t]+records?[ \t]+(?:number|no\b\.?)
       | \b(?:hospital|hosp\b\.?)[ \t]*(?:number|no\b\.?|num\b|id\b|ref\b)
       | \bunit[ \t]+(?:number|no\b\.?)
-      | \b(?:patient|pt\b\.?)[ \t]+(?:id\b|identifier|number|no\b\.?|ref\b|reference)
+      | \b(?:patient|pt\b\.?)[ \t]+(?:id\b|identifier|number|no\b\.?|ref\b|reference)(?:[ \t]+(?:number|no\b\.?))?
       | \b(?:PAS|RIS|PACS|EPR|CRIS)[ \t]+(?:number|no\b\.?|id\b|ref\b)
       | \baccession(?:[ \t]+(?:number|no\b\.?))?
       | \bacc\b\.?[ \t]*no\b\.?
@@ -176,7 +181,11 @@ def _words(text: str) -> frozenset[str]:
 
 # The contexts that announce a name. The name itself is read word by word
 # (NAME_WORD, INITIALS) so that words which are not names can end it.
-TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof)\b\.?[ \t]+")
+TITLE = re.compile(
+    # In capitals MR, DR and MS are also modalities and a disease ("MR HEAD", "DR CHEST"): only with a dot.
+    r"(?:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof|MRS|MISS|MX|PROFESSOR|PROF)\b\.?|\b(?:MR|DR|MS)\.)"
+    r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"  # a title may end a wrapped line: "Mrs\nJane Doe"
+)
 # Forms of address that are also ordinary words ("Nurse Specialist", "Sister
 # ward"): what follows them must look like a name.
 SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
@@ -213,8 +222,11 @@ WORD_BEFORE_CAPITAL = re.compile(
 )
 ROLE_WORDS = _words(
     """radiographer operator referrer practitioner physicist technologist nurse consultant registrar
-    radiologist sonographer clinician doctor dosimetrist therapist colleague gp mpe rpa rps"""
-)
+    radiologist sonographer clinician doctor dosimetrist therapist colleague gp mpe rpa rps
+    radiographers operators referrers practitioners physicists technologists nurses consultants registrars
+    radiologists sonographers clinicians doctors dosimetrists therapists colleagues staff
+    signed signature author investigator investigators owner approver reviewer cc regards"""
+)  # the last line: a draft's signatures, owners and sign-offs ("Signed: Peter Hughes", "Kind regards, ...")
 # Relatives are named by first name alone ("daughter, Mary", "next of kin: Peter").
 RELATIVE_WORDS = _words(
     """relative relatives carer husband wife partner spouse mother father daughter son brother sister parent
@@ -225,7 +237,7 @@ RELATIVE_WORDS = _words(
 SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
 ROLE_VERBS = _words(
     """referred reported checked signed seen authorised authorized justified performed scanned treated
-    witnessed escorted accompanied"""
+    witnessed escorted accompanied approved completed reviewed written prepared compiled investigated"""
 )
 # A name word: Patel, O'Neill, McDonald, Smith-Jones, SMITH (upper case is
 # only accepted after a title or another name word).
@@ -240,7 +252,7 @@ NAME_WORD = re.compile(
 UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?=['’]S\b|[^\w'’]|$)")
 # Initials before a surname: "J Patel", "J. Patel", "A.B. Smith".
 INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}|[{_UP}](?=[ \t])")
-NAME_GAP = re.compile(r"[ \t]{1,2}")
+NAME_GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?\n(?=[^\n])")  # a name may wrap: "Mrs Jane\nDoe"
 # Lower-case particles inside a surname: "Dr van der Merwe", "Ms de la Cruz".
 PARTICLES = re.compile(r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ap|bin|al|el)[ \t])+")
 # Hospital systems write "SMITH, John": upper-case surname, comma, first name.
@@ -280,6 +292,7 @@ NEVER_NAMES = _words(
 # as "Ward" or "Hall" must still be caught.
 NOT_NAMES = _words(
     """
+    Radiation Protection Committee Superintendent Director Supervisor Chair Executive Officers
     Safety Group Direction Directions Information Identification Identity Advice Liaison Service Services
     Experience Transport Record Records Details Detail Dose Doses Dosimetry Pathway Team Teams Incident Incidents
     Report Reports Referral Referrals Consent Care Notes Name Names Number Numbers Hospital Hospitals Trust
@@ -375,4 +388,32 @@ HOSPITAL_PLACE_AFTER = re.compile(
     r"[ \t]+(?:ward|unit|wing|clinic|suite|building|block|theatre|department|dept|centre|center|hospital"
     r"|outpatients|lab|annexe|annex)\b",
     re.I,
+)
+
+# Common given names in the UK (ONS lists, several generations). Followed by a
+# capitalised surname they are a person even without a title or role: "meant
+# for Sarah Jones but done on Emma Brown". Names that are also everyday words
+# (Will, Mark, Grace, May, Rose, Hope...) are left out: they start sentences.
+FIRST_NAMES = _words(
+    """
+    Aaron Abdul Abigail Adam Adrian Ahmed Aidan Aisha Alan Albert Alexander Alfie Ali Alice Alison Amanda Amelia
+    Amir Amy Andrea Andrew Angela Ann Anna Anne Anthony Archie Arthur Ashley Barbara Barry Ben Benjamin Beth
+    Bethan Betty Brian Callum Cameron Carl Carol Caroline Catherine Charles Charlie Charlotte Chloe Christine
+    Christopher Claire Colin Connor Craig Daniel Darren David Dean Deborah Denise Dennis Derek Diane Donna
+    Dorothy Douglas Dylan Edward Eileen Elaine Eleanor Elizabeth Ella Ellie Emily Emma Eric Ethan Evelyn
+    Fatima Fiona Freya Gareth Gary Gavin Gemma Geoffrey George Gillian Graham Gwen Hannah Harry Hayley Heather
+    Helen Henry Hollie Ian Imogen Irene Isaac Isabella Isla Jacob Jake James Jamie Jane Janet Jason Jayden
+    Jean Jennifer Jessica Joan Joanne John Jonathan Joseph Joshua Joyce Judith Julie Karen Kate Katherine
+    Kathleen Kayleigh Keith Kelly Kenneth Kevin Kieran Kirsty Laura Lauren Leah Lee Leo Lewis Liam Linda
+    Lisa Logan Lorraine Louise Lucy Luke Lynn Margaret Maria Marie Martin Mary Matthew Maureen Megan Melanie
+    Michael Michelle Mohammed Mohammad Muhammad Nathan Neil Nicholas Nicola Noah Oliver Olivia Oscar Owen
+    Pamela Patricia Paul Pauline Peter Philip Rachel Rebecca Rhys Richard Robert Ronald Ruth Ryan Samantha
+    Samuel Sandra Sarah Scott Sean Sharon Shaun Sheila Siobhan Sophie Stephen Steven Stuart Susan Teresa
+    Thomas Tracey Tracy Valerie Wendy William Yasmin Zara Zoe
+    """
+)
+# Words after a name that make it a place, not a person: "James Cook University Hospital".
+INSTITUTION_WORDS = _words(
+    """Hospital Hospitals Infirmary Trust Centre Center Unit Clinic Institute University College Foundation
+    Building Wing Ward House Road Street Lane Avenue Way Close Drive Court Square Park Station School Hall"""
 )

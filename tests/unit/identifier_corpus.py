@@ -653,7 +653,7 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "Wristband read HOLLOWAY, Dennis but the request was for Dennis Holloway's neighbour on the ward.",
-        (("name", "HOLLOWAY, Dennis"),),
+        (("name", "HOLLOWAY, Dennis"), ("name", "Dennis Holloway")),
     ),
     (
         "Request card: Okoro, Chinedu (D.O.B 1961/11/23), NHS no. 485 777 3456.",
@@ -807,5 +807,28 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "The CT was vetted by the on-call registrar and protocolled by the radiographer.",
         (),
+    ),
+    # A wrong-patient sentence names both people with no title or role.
+    (
+        "The CT was meant for Sarah Jones but was done on Emma Brown.",
+        (("name", "Sarah Jones"), ("name", "Emma Brown")),
+    ),
+    ("Transferred from James Cook University Hospital for the scan.", ()),
+    # Capital titles, with MR/DR/MS only when dotted (else a modality: MR HEAD, DR CHEST).
+    ("MRS JONES was booked for MR HEAD; MR. SMITH for DR CHEST.", (("name", "JONES"), ("name", "SMITH"))),
+    # Letters beyond Latin-1, a wrapped name, a no-break space.
+    ("Patient Zoë Łukasiewicz was scanned.", (("name", "Zoë Łukasiewicz"),)),
+    ("Seen by Mrs Ayşe\nYılmaz and Mr\u00a0Antonín Dvořák.", (("name", "Ayşe\nYılmaz"), ("name", "Antonín Dvořák"))),
+    # Sign-offs and owners in a report.
+    ("Signed: Peter Hughes, Band 6 Radiographer. Owner: Radiation Protection Committee.", (("name", "Peter Hughes"),)),
+    ("Kind regards, Gwen Morgan", (("name", "Gwen Morgan"),)),
+    # NHS numbers with dots or grouped 3-4-3; a labelled patient ID.
+    (
+        "NHS number 943.476.5919, also written 943 4765 919.",
+        (("nhs_number", "943.476.5919"), ("nhs_number", "943 4765 919")),
+    ),
+    (
+        "Patient ID number 7654321 was on the request; serial ID number 445 on the tube.",
+        (("hospital_number", "7654321"),),
     ),
 )
