@@ -192,7 +192,7 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
             missing=missing,
             duties=tuple(duties(book, view, verdict, dates, list(missing))) if nation else (),
             guidance=guidance,
-            assumptions=assumption_list if verdict != "outside_irmer" else (),
+            assumptions=_relevant(assumption_list, verdict),
             facts=given,
             **{"codes": (), "findings": ()} | kw,
         )
@@ -218,7 +218,7 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
     why_not = tuple(
         j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
     )
-    notes = _unused_facts(view) + _date_notes(view) + _waiting_notes(waiting)
+    notes = _unused_facts(view) + _date_notes(view) + _dose_notes(view) + _waiting_notes(waiting)
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -293,6 +293,29 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
     return (
         f"Given but not used, as no criterion for this kind of case ({kind or 'as described'}) depends on it: "
         f"{labels}. If it matters, check the exposure and setting.",
+    )
+
+
+def _relevant(assumptions: tuple[Assumption, ...], verdict: str) -> tuple[Assumption, ...]:
+    """The assumptions that could change this verdict were they wrong.
+
+    Outside IR(ME)R none of them bears; a statutory notification is not turned
+    into anything else by a voluntary one.
+    """
+    if verdict == "outside_irmer":
+        return ()
+    if verdict == "notify":
+        return tuple(a for a in assumptions if a.fact != "voluntary")
+    return assumptions
+
+
+def _dose_notes(view: FactView) -> tuple[str, ...]:
+    intended, total = view.given.get("intended_dose_msv"), view.given.get("total_dose_msv")
+    if intended is None or total is None or total >= intended:
+        return ()
+    return (
+        f"The total effective dose ({total} mSv) is below the intended dose ({intended} mSv): an under-exposure, "
+        "which is not notifiable for imaging. Check the two are not swapped: the total includes the intended part.",
     )
 
 

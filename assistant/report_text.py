@@ -46,7 +46,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
     if d.open_checks:
         lines += ["", "Not yet checked (could add a code):"]
         lines += [
-            _wrap(f"[{c.code}] needs {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ")
+            _wrap(f"[{c.code}] depends on: {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ")
             for c in d.open_checks
         ]
     if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):

@@ -81,7 +81,8 @@ _UNITS: dict[str, dict[str, Decimal]] = {
         "uci": Decimal("0.037"),
     },
     "ratio": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},
-    "count": {},
+    "margin": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},  # miss ÷ its margin
+    "count": {w: Decimal(1) for w in ("scan", "scans", "image", "images", "person", "people", "exposures")},
     "years": {
         "y": Decimal(1),
         "yr": Decimal(1),
@@ -98,6 +99,7 @@ KIND_WORDS = {
     "dose_mgy": "an absorbed dose",
     "activity_mbq": "an activity",
     "ratio": "a ratio",
+    "margin": "a multiple of the error margin",
     "count": "a whole number",
     "years": "an age",
 }
@@ -106,6 +108,7 @@ EXAMPLES = {
     "dose_mgy": "a dose in mGy such as 12, 12 mGy, 1.2 cGy or 0.012 Gy",
     "activity_mbq": "an activity such as 1500, 1500 MBq, 1.5 GBq or 40 mCi",
     "ratio": "a ratio of delivered to intended such as 1.12, 112% or 3x",
+    "margin": "the miss divided by the error margin, such as 3 or 3x",
     "count": "a whole number such as 3",
     "years": "an age in years such as 54, or 6 months",
 }
@@ -270,7 +273,7 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
 
 def _unit_label(unit_kind: str | None, fact: str) -> str:
     unit = fact_specs()[fact].unit
-    if unit_kind == "ratio":
+    if unit_kind in ("ratio", "margin"):
         return "×"
     return unit
 

@@ -18,13 +18,14 @@ from assistant.validation import check_value
 from assistant.yaml_io import load_yaml
 
 KINDS = ("choice", "multi", "number", "yesno", "date", "form")
-UNIT_KINDS = ("dose_msv", "dose_mgy", "activity_mbq", "ratio", "count", "years")
+UNIT_KINDS = ("dose_msv", "dose_mgy", "activity_mbq", "ratio", "margin", "count", "years")
 # The unit each kind is converted to must be the fact's own unit.
 UNIT_OF_KIND = {
     "dose_msv": ("mSv",),
     "dose_mgy": ("mGy",),
     "activity_mbq": ("MBq",),
     "ratio": ("×",),
+    "margin": ("×",),
     "count": ("scans", "images", "people", ""),
     "years": ("years",),
 }

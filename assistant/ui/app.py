@@ -95,6 +95,7 @@ UNIT_HINTS = {
     "dose_mgy": "dose in mGy, e.g. 12",
     "activity_mbq": "activity in MBq, e.g. 3700",
     "ratio": "delivered ÷ intended, e.g. 1.12 or 112%",
+    "margin": "size of the miss ÷ the error margin, e.g. 3 or 3x",
     "count": "a whole number",
     "years": "age in years",
 }

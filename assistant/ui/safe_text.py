@@ -8,6 +8,8 @@ text stays visible and inert.
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 
 _PICTURES: dict[int, int | None] = {code: 0x2400 + code for code in range(0x20)}
@@ -29,3 +31,14 @@ def plain(text: str, style: str = "") -> Content:
     """Content that shows `text` literally: no markup, no escape sequences."""
     content = Content(visible(text))
     return content.stylize(style) if style else content
+
+
+# The guidance text as stored keeps its web page's links and bold ("[Health and Safety Executive](#)",
+# "**no later than 2 weeks**"); on screen a quotation shows the words alone.
+_LINK = re.compile(r"\[([^\]\n]+)\]\(#?[^)\s]*\)")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def as_read(quote: str) -> str:
+    """A quotation from the guidance as a reader sees it on the page: link and bold markers dropped."""
+    return _BOLD.sub(r"\1", _LINK.sub(r"\1", quote))

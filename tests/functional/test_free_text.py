@@ -13,7 +13,7 @@ from textual.widgets import Input
 from assistant.config import Settings
 from assistant.flow.answers import answer_for
 from assistant.ui.app import IrmerApp
-from assistant.ui.safe_text import plain, visible
+from assistant.ui.safe_text import as_read, plain, visible
 from assistant.ui.widgets.irmer_message import IrmerMessage
 from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.question_message import QuestionMessage
@@ -136,6 +136,15 @@ def test_control_characters_become_visible_symbols() -> None:
     assert visible("\x9b31m") == "\ufffd31m"  # the one-byte CSI
     assert plain("[bold]x[/]").plain == "[bold]x[/]"
     assert plain("[bold]x[/]").spans == []
+
+
+def test_quotations_show_the_guidances_words_not_its_page_markup() -> None:
+    quote = "reported to the [Health and Safety Executive](#) under Regulation 26"
+    assert as_read(quote) == "reported to the Health and Safety Executive under Regulation 26"
+    assert as_read("make the notification **no later than 2 weeks after discovering the incident**.") == (
+        "make the notification no later than 2 weeks after discovering the incident."
+    )
+    assert as_read("3 [x] 2 * 4") == "3 [x] 2 * 4"  # not a link, not bold: unchanged
 
 
 def test_a_stray_enter_does_not_answer_dont_know() -> None:

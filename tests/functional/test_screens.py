@@ -63,6 +63,11 @@ def test_f1_opens_the_glossary_and_typing_filters_it() -> None:
             assert any(s.startswith("ARSAC") for s in shown)
             assert not any(s.startswith("PTV") for s in shown)
             assert len(shown) == len([t for t in load_glossary() if t.matches("arsac")])
+            assert not screen.query_one("#glossary-none").display
+            await type_text(pilot, "zzz")
+            await pilot.pause()
+            assert not _visible_terms(screen)
+            assert "No term matches" in str(screen.query_one("#glossary-none", Static).render())
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, GlossaryScreen)

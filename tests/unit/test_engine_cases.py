@@ -161,3 +161,23 @@ def test_a_count_of_one_is_singular(scans: int, words: str) -> None:
              "planning_scans_total": scans}  # fmt: skip
     (finding,) = assess(parse_facts(facts)).why_not
     assert words in finding.reason
+
+
+def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+             "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert decision.verdict == "local"
+    assert any("below the intended dose" in n and "swapped" in n for n in decision.notes)
+    swapped = assess(parse_facts(facts | {"intended_dose_msv": 1, "total_dose_msv": 12}))
+    assert swapped.codes == ("2.2",) and not any("swapped" in n for n in swapped.notes)
+
+
+def test_a_notification_lists_only_assumptions_that_could_change_it() -> None:
+    notify = assess(parse_facts({"jurisdiction": "england", "exposure": "accidental", "age_years": 40,
+                                 "total_dose_msv": 5}))  # fmt: skip
+    local = assess(parse_facts({"jurisdiction": "england", "exposure": "accidental", "age_years": 40,
+                                "total_dose_msv": 0.5}))  # fmt: skip
+    assert notify.verdict == "notify" and "voluntary" not in {a.fact for a in notify.assumptions}
+    assert local.verdict == "local" and "voluntary" in {a.fact for a in local.assumptions}
+    assert "clinically_significant" in {a.fact for a in notify.assumptions}  # C would add a letter

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from assistant.ui.glossary_terms import Term, load_glossary
-from assistant.ui.safe_text import plain
+from assistant.ui.safe_text import as_read, plain
 
 
 def term_content(term: Term) -> Content:
@@ -22,7 +22,7 @@ def term_content(term: Term) -> Content:
         parts.append((f"  ({'; '.join(term.also)})", "dim"))
     parts += ["\n", term.meaning]
     if term.quote:
-        parts += ["\n", (f"“{term.quote}”", "italic")]
+        parts += ["\n", (f"“{as_read(term.quote)}”", "italic")]
     if term.source:
         parts += ["\n", (f"CQC guidance, 19 April 2023: {term.source}", "dim")]
     return Content.assemble(*parts)
@@ -43,9 +43,18 @@ class GlossaryScreen(ModalScreen[None]):
             with VerticalScroll(id="glossary-terms"):
                 for n, term in enumerate(load_glossary()):
                     yield Static(term_content(term), id=f"term-{n}", classes="term-entry")
+                none = Static("", id="glossary-none")
+                none.display = False
+                yield none
         yield Footer()
 
     @on(Input.Changed, "#glossary-filter")
     def _filter(self, event: Input.Changed) -> None:
+        shown = 0
         for n, term in enumerate(load_glossary()):
-            self.query_one(f"#term-{n}", Static).display = term.matches(event.value)
+            match = term.matches(event.value)
+            self.query_one(f"#term-{n}", Static).display = match
+            shown += match
+        none = self.query_one("#glossary-none", Static)
+        none.update(plain(f"No term matches “{event.value}”. Rules (F3) lists every code with its criterion."))
+        none.display = not shown

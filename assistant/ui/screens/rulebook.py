@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
-from assistant.ui.safe_text import plain
+from assistant.ui.safe_text import as_read, plain
 
 _NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern_ireland": "Northern Ireland"}
 
@@ -21,7 +21,7 @@ def criterion_content(c: Criterion) -> Content:
     nations = "all nations" if len(c.nations) == len(_NATION_NAMES) else ", ".join(_NATION_NAMES[n] for n in c.nations)
     parts: list[str | tuple[str, str]] = [(c.code, "bold reverse"), " ", (c.category, "bold"), (f"  {nations}", "dim")]
     for quote in c.quote:
-        parts += ["\n", (f"“{quote}”", "italic")]
+        parts += ["\n", (f"“{as_read(quote)}”", "italic")]
     for t in c.thresholds.values():
         parts += ["\n", f"threshold: {t.quantity} {t.describe()}"]
     if c.complementary and not c.statutory:

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Static
 from assistant.decision import VERDICT_WORDS, Decision, Finding
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
-from assistant.ui.safe_text import plain, visible
+from assistant.ui.safe_text import as_read, plain, visible
 
 VERDICT_TITLES = {
     "notify": "NOTIFY",
@@ -57,7 +57,7 @@ def _finding(f: Finding, *, met: bool) -> list[Part]:
         "\n",
         (visible(title), "bold"),
         "\n",
-        (f"“{visible(f.criterion)}”", "italic"),
+        (f"“{visible(as_read(f.criterion))}”", "italic"),
         "\n",
         (f"Source: {visible(f.source)}", "dim"),
         "\n",
@@ -95,7 +95,7 @@ def reasons_content(d: Decision) -> Content:
     if d.open_checks:
         parts += _heading("Not yet checked (could add a code)")
         for check in d.open_checks:
-            parts += _bullet(f"[{check.code}] needs {', '.join(fact_label(n) for n in check.needs)}")
+            parts += _bullet(f"[{check.code}] depends on: {', '.join(fact_label(n) for n in check.needs)}")
     if d.notes:
         parts += _heading("Notes")
         for note in d.notes:

@@ -10,7 +10,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
-from assistant.ui.safe_text import visible
+from assistant.ui.safe_text import as_read, visible
 
 HELP_CLOSED = "▶ Help and why we ask (F2)"
 HELP_OPEN = "▼ Help and why we ask (F2)"
@@ -54,7 +54,8 @@ class QuestionMessage(Static):
             if self.help:
                 parts += ["\n", visible(self.help)]
             for quote, source in self.quotes:
-                parts += ["\n", (f"“{visible(quote)}”", "italic"), "\n", (f"  CQC guidance: {visible(source)}", "dim")]
+                shown = visible(as_read(quote))
+                parts += ["\n", (f"“{shown}”", "italic"), "\n", (f"  CQC guidance: {visible(source)}", "dim")]
         return Content.assemble(*parts)
 
     def mark_answered(self) -> None:
