@@ -387,6 +387,8 @@ def _read_name(
             break
         if word.group().isupper() and not after_title and word.group() in p.UPPER_NOT_NAMES:
             break  # "patient CT HEAD"
+        if word.group().upper() in p.IDENTIFIER_LABELS:
+            break  # "Mr John Smith DOB 12/03/1957": the label starts the next identifier
         not_a_name = word.group() in stop or (end is not None and word.group() in p.NOT_NAMES)
         if not_a_name and (end is None or word.group() not in p.ALSO_SURNAMES):
             break
@@ -554,6 +556,8 @@ class _Unreadable(Exception):
 
 def _read_source(source: str) -> str:
     name = "standard input" if source == "-" else source
+    if not source:
+        raise _Unreadable("No file given; give a text file, or - for standard input.")
     try:
         if source == "-":
             if sys.stdin is None:
@@ -575,10 +579,14 @@ def _read_source(source: str) -> str:
         raise _Unreadable(f"Cannot read {name}: {err.strerror or err}.") from None
 
 
-def _line_and_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts: with `bisect`, a hit's line in log time, not a scan from the top."""
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def line_and_column(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def summary(hits: Sequence[Hit]) -> str:
@@ -611,8 +619,9 @@ def anonymise_command(source: str, *, as_json: bool, redact: bool) -> int:
     elif redact:
         out.write(_redact(text, hits))
     else:
+        starts = line_starts(text)
         for hit in hits:
-            line, column = _line_and_column(text, hit.start)
+            line, column = line_and_column(starts, hit.start)
             out.write(f"{line}:{column}  {hit.kind} ({KIND_LABELS[hit.kind]})  '{hit.text}'\n")
         out.write(summary(hits) + "\n")
     return EXIT_FOUND if hits else EXIT_CLEAN

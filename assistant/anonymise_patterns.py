@@ -417,3 +417,5 @@ INSTITUTION_WORDS = _words(
     """Hospital Hospitals Infirmary Trust Centre Center Unit Clinic Institute University College Foundation
     Building Wing Ward House Road Street Lane Avenue Way Close Drive Court Square Park Station School Hall"""
 )
+# Labels that start another identifier: a name read word by word stops at them.
+IDENTIFIER_LABELS = _words("DOB NHS CHI HCN MRN RIS PAS EPR ID NO DOD")

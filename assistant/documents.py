@@ -585,6 +585,8 @@ def _inline(text: str) -> str:
 # --- the `irmer assess --draft` command --------------------------------------
 
 
+MAX_HITS_SHOWN = 50  # a refusal names this many identifiers, then counts the rest
+
 # Identifiers no employer's name, site or contact carries: found inside those fields too, they are a patient's.
 PATIENT_ONLY = frozenset({"nhs_number", "chi_number", "hc_number", "date_of_birth", "hospital_number"})
 
@@ -605,10 +607,6 @@ def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
@@ -672,12 +670,18 @@ def draft_command(
         return EXIT_INPUT
     text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
 
-    from assistant.anonymise import KIND_LABELS, find_identifiers
+    from assistant.anonymise import KIND_LABELS, find_identifiers, line_and_column, line_starts
 
     intended = _spans_of(text, intended_text(kind, decision, clean_details(details), settings))
     hits = [h for h in find_identifiers(text) if h.kind in PATIENT_ONLY or not _within(h.start, h.end, intended)]
     if hits:
-        shown = [f"  line {_line_of(text, h.start)}: {KIND_LABELS.get(h.kind, h.kind)} {h.text!r}" for h in hits]
+        starts = line_starts(text)
+        shown = [
+            f"  line {line_and_column(starts, h.start)[0]}: {KIND_LABELS.get(h.kind, h.kind)} {h.text!r}"
+            for h in hits[:MAX_HITS_SHOWN]
+        ]
+        if len(hits) > MAX_HITS_SHOWN:
+            shown.append(f"  and {len(hits) - MAX_HITS_SHOWN:,} more")
         if not allow:
             print(
                 "irmer: the draft was not written: it contains what looks like patient-identifiable information:",

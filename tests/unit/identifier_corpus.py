@@ -808,6 +808,8 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "The CT was vetted by the on-call registrar and protocolled by the radiographer.",
         (),
     ),
+    # A name stops at the label of the next identifier, so redaction leaves the label.
+    ("Mr John Smith DOB 12/03/1957", (("name", "John Smith"), ("date_of_birth", "12/03/1957"))),
     # A wrong-patient sentence names both people with no title or role.
     (
         "The CT was meant for Sarah Jones but was done on Emma Brown.",

@@ -433,6 +433,20 @@ def test_command_lists_hits_with_line_and_column(tmp_path: Path, capsys: pytest.
     ]
 
 
+def test_command_with_no_file_name_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert anonymise_command("", as_json=False, redact=False) == 2
+    assert "No file given" in capsys.readouterr().err
+
+
+def test_line_and_column_of_the_first_last_and_middle_characters() -> None:
+    from assistant.anonymise import line_and_column, line_starts
+
+    starts = line_starts("ab\ncd\n\nef")
+    assert [line_and_column(starts, n) for n in (0, 1, 2, 3, 5, 6, 7, 8)] == [
+        (1, 1), (1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (4, 1), (4, 2)
+    ]  # fmt: skip
+
+
 def test_command_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert anonymise_command(_write(tmp_path, "Scanned on CT2 at 14:35, 400 MBq."), as_json=False, redact=False) == 0
     assert capsys.readouterr().out == "No patient-identifiable information found.\n"
