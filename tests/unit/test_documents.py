@@ -425,6 +425,9 @@ def test_outside_irmer_report_does_not_ask_for_an_irmer_reference() -> None:
     outside = decide({"jurisdiction": "england", "exposed_person": "worker"})
     keys = [f.key for f in fields_needed("report", outside, {}, SETTINGS)]
     assert "notification_reference" not in keys and "root_causes" in keys
+    local = decide({"jurisdiction": "england", "exposure": "accidental", "age_years": 40, "total_dose_msv": 0.5})
+    assert local.verdict == "local"  # nothing was notified, so there is no reference to give
+    assert "notification_reference" not in [f.key for f in fields_needed("report", local, {}, SETTINGS)]
     keys = [f.key for f in fields_needed("report", decide(CASES["report-england-ME2.2"][1]), {}, SETTINGS)]
     assert "notification_reference" in keys
 
