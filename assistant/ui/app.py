@@ -26,6 +26,7 @@ from textual.widget import Widget
 from assistant.config import Settings, load_settings
 from assistant.decision import Decision
 from assistant.flow import AnswerError, Conversation, Question, parse_date
+from assistant.rulebook import nation_name
 from assistant.ui.commands import IrmerCommands
 from assistant.ui.memory import freeze_startup_objects, release_removed_widgets
 from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
@@ -189,6 +190,7 @@ class IrmerApp(App[None]):
         super().__init__()
         self.settings = settings if settings is not None else load_settings()
         self.nation = jurisdiction or self.settings.nation
+        self._nation_from = "--jurisdiction" if jurisdiction else "the settings file (irmer --config-path)"
         self.today = today
         self.conversation = Conversation(default_jurisdiction=self.nation)
         self.exit_when_ready = bool(os.environ.get(EXIT_WHEN_READY))
@@ -234,6 +236,14 @@ class IrmerApp(App[None]):
 
     def _opening(self) -> list[Widget]:
         out: list[Widget] = [IrmerMessage(INTRO, id="intro")]
+        if self.nation:  # not asked, so said: the thresholds, child age and authority are this nation's
+            name = nation_name(self.nation)
+            out.append(
+                IrmerMessage(
+                    f"Nation: {name}, from {self._nation_from}. For another nation, run irmer --jurisdiction NATION.",
+                    id="nation-preset",
+                )
+            )
         if self.settings.problems:
             problems = "\n".join(self.settings.problems)
             out.append(NoticeMessage(problems, title="Settings problem: irmer will ask instead"))

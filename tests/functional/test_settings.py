@@ -42,6 +42,8 @@ def test_nation_from_settings_is_not_asked_and_picks_the_authority(isolated_sett
             asked = await converse(pilot, {"jurisdiction": "wales", **CT_OVERDOSE})
             assert "nation" not in asked
             assert app.conversation.decision().authority["id"] == "hiw"
+            said = str(app.query_one("#nation-preset").render())  # not asked, so said
+            assert "Nation: Wales, from the settings file" in said
 
     asyncio.run(body())
 
@@ -69,9 +71,15 @@ def test_jurisdiction_overrides_settings_for_one_run(isolated_settings: Path) ->
     isolated_settings.parent.mkdir(parents=True)
     isolated_settings.write_text('[organisation]\nnation = "england"\n', encoding="utf-8")
     app = IrmerApp(jurisdiction="scotland", today=lambda: TODAY)
-    first, _ = _first_screen(app)
+
+    async def body() -> tuple[str, str]:
+        async with app.run_test(size=(100, 40)) as pilot:
+            return await settle(pilot), str(app.query_one("#nation-preset").render())
+
+    first, said = asyncio.run(body())
     assert first != "nation"
     assert app.conversation.facts["jurisdiction"] == "scotland"
+    assert "Nation: Scotland, from --jurisdiction" in said
 
 
 def test_run_refuses_an_unknown_nation_before_starting(
