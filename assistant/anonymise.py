@@ -424,6 +424,29 @@ _KNOWN_FIRST = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(p.FIRST_NAMES))})
 _NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’-]+){1,3}")
 
 
+def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, int] | None:
+    """A name typed in lower case at `pos` (a given name and a surname at most: a verb may follow), or None.
+
+    `first_names_only`: after a weak context ("the patient, john smith") the
+    first word must be a common given name and a surname must follow.
+    """
+    start, end = pos, pos
+    words: list[str] = []
+    while len(words) < 2:
+        word = p.LOWER_NAME_WORD.match(text, pos)
+        if word is None or word.group() in p.LOWER_NOT_NAMES:
+            break
+        words.append(word.group())
+        end = word.end()
+        gap = p.NAME_GAP.match(text, end)
+        if gap is None or "\n" in gap.group():
+            break
+        pos = gap.end()
+    if not words or (first_names_only and (len(words) < 2 or words[0] not in p.FIRST_NAMES_LOWER)):
+        return None
+    return start, end
+
+
 def _known_first_names(text: str) -> Iterator[Hit]:
     """A common given name and a surname, with no title or role before them ("meant for Sarah Jones")."""
     for match in _KNOWN_FIRST.finditer(text):
@@ -440,6 +463,7 @@ def _names(text: str) -> Iterator[Hit]:
     yield from _known_first_names(text)
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
+        span = span or _lower_name(text, match.end(), first_names_only=False)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.SOFT_TITLE.finditer(text):
@@ -448,6 +472,7 @@ def _names(text: str) -> Iterator[Hit]:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.PATIENT_CONTEXT.finditer(text):
         span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
+        span = span or _lower_name(text, match.end(), first_names_only=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.SURNAME_COMMA_FIRST.finditer(text):  # "SMITH, John" is how systems list patients
@@ -466,6 +491,8 @@ def _names(text: str) -> Iterator[Hit]:
             if before and before.group(1).lower() in p.THING_NAMES:
                 continue  # "Protocol name: CT Chest" names a thing
         span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
+        if span is None and re.search(r"[:=]|\b(?:is|was)\b", match.group()):  # "name: jane doe", not "name field"
+            span = _lower_name(text, match.end(), first_names_only=False)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.WORD_BEFORE_CAPITAL.finditer(text):

@@ -419,3 +419,11 @@ INSTITUTION_WORDS = _words(
 )
 # Labels that start another identifier: a name read word by word stops at them.
 IDENTIFIER_LABELS = _words("DOB NHS CHI HCN MRN RIS PAS EPR ID NO DOD")
+# A name typed in lower case ("Mrs jane doe", "Patient name: mary o'brien"): read only where the
+# context says a name follows, and never through words of ordinary writing.
+LOWER_NAME_WORD = re.compile(rf"[{_LOW}][{_LOW}]*(?:['’-][{_LOW}]+)*(?![\w'’-])")
+LOWER_NOT_NAMES = frozenset(w.lower() for w in NEVER_NAMES | NOT_NAMES) | _words(
+    "had has have was were is are be been being said told called named who which that and or but not no"
+    " unknown blank withheld redacted removed none same given recorded missing unclear illegible"
+)
+FIRST_NAMES_LOWER = frozenset(name.lower() for name in FIRST_NAMES)

@@ -808,6 +808,12 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "The CT was vetted by the on-call registrar and protocolled by the radiographer.",
         (),
     ),
+    # Names typed in lower case, where the context says a name follows.
+    (
+        "Patient name: jane doe. The patient, john smith, was scanned instead.",
+        (("name", "jane doe"), ("name", "john smith")),
+    ),
+    ("Mrs mary o'brien attended; patient name: unknown; the patient was scanned twice.", (("name", "mary o'brien"),)),
     # A name stops at the label of the next identifier, so redaction leaves the label.
     ("Mr John Smith DOB 12/03/1957", (("name", "John Smith"), ("date_of_birth", "12/03/1957"))),
     # A wrong-patient sentence names both people with no title or role.
