@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.criteria.base import FactView, evaluates, met, not_applicable, unknown
-from assistant.outcome import Outcome, all_of, any_of, negate
+from assistant.outcome import Outcome, State, all_of, any_of, negate
 from assistant.rulebook import Criterion, Rulebook, Threshold
 
 
@@ -48,7 +48,24 @@ def therapy_over_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outc
 
 @evaluates("8.2")
 def therapy_under_exposure(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    return all_of(under_dose(c, facts), _not_from_a_miss(facts))
+    under = under_dose(c, facts)
+    cause = _not_from_a_miss(facts)
+    if under.unknown and cause.unknown and _beyond_margin(book, facts).met:
+        # With a partial miss beyond 2.5x its margin, an under-dosed PTV meets 9.2 whatever the
+        # cause, so the cause names the code (8.2 or 9.2) and cannot change the verdict: not asked yet.
+        return unknown(under.needs)
+    return all_of(under, cause)
+
+
+def _beyond_margin(book: Rulebook, facts: FactView) -> Outcome:
+    """9.2's first condition: a partial miss more than 2.5 times the locally defined error margin."""
+    margin = facts.num("miss_margin_factor")
+    beyond = (
+        unknown(["miss_margin_factor"])
+        if margin is None
+        else book.by_key("9.2").threshold("margin").check(margin, "miss ÷ locally defined error margin =")
+    )
+    return all_of(_miss(facts, "partial"), beyond)
 
 
 def _not_from_a_miss(facts: FactView) -> Outcome:
@@ -74,11 +91,10 @@ def total_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
 
 @evaluates("9.2")
 def partial_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
-    margin = facts.num("miss_margin_factor")
-    beyond_margin = (
-        unknown(["miss_margin_factor"])
-        if margin is None
-        else c.threshold("margin").check(margin, "miss ÷ locally defined error margin =")
-    )
-    dose_factors = any_of(over_dose(book.by_key("8.1"), facts), under_dose(book.by_key("8.2"), facts))
-    return all_of(_miss(facts, "partial"), beyond_margin, dose_factors)
+    beyond = _beyond_margin(book, facts)
+    over, under = over_dose(book.by_key("8.1"), facts), under_dose(book.by_key("8.2"), facts)
+    if beyond.unknown and over.unknown and under.state is State.NOT_MET:
+        # 9.2 can then be met only through 8.1's factors, which notify under 8.1 anyway: the margin
+        # can add the code 9.2 once they are known, not change the verdict, so it is not asked yet.
+        return all_of(_miss(facts, "partial"), unknown(over.needs))
+    return all_of(beyond, any_of(over, under))
