@@ -19,7 +19,7 @@ from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
-from assistant.validation import implied
+from assistant.validation import implied, possible
 
 LETTER_ORDER = ("M", "E", "V", "C")
 
@@ -209,6 +209,8 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
         return decide("undetermined", missing=_ordered(preliminary))
 
     rows = gated(book, nation, view.get("exposure"), view.get("setting"))
+    if "setting" not in given:
+        rows = _possible_rows(rows, given)
     waiting = [row for row in rows if row.waits(view)]
     judged = [Judged(row.criterion, judge(row.criterion, row.needs, view, book)) for row in rows if row not in waiting]
     statutory = [j for j in judged if j.criterion.statutory]
@@ -296,6 +298,23 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
     )
 
 
+def _possible_rows(rows: Rows, given: Mapping[str, Any]) -> Rows:
+    """Rows waiting for the setting, less those for settings the facts rule out.
+
+    A wrong radiopharmaceutical is nuclear medicine: radiotherapy and
+    interventional rows cannot apply, so they are not listed as open.
+    """
+    settings = fact_specs()["setting"].values
+    allowed = set(possible(given, "setting", settings))
+    if len(allowed) == len(settings):
+        return rows
+    return tuple(
+        row
+        for row in rows
+        if "setting" not in row.needs or row.criterion.settings is None or allowed & set(row.criterion.settings)
+    )
+
+
 def _relevant(assumptions: tuple[Assumption, ...], verdict: str) -> tuple[Assumption, ...]:
     """The assumptions that could change this verdict were they wrong.
 
@@ -371,7 +390,7 @@ def _by_cases(
 
     narrowed: tuple[str, ...] | None = None
     for name in missing:
-        values = _choices(name)
+        values = possible(given, name, _choices(name))  # never a case the facts rule out
         if not values:
             continue
         if narrowed is None:

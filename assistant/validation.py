@@ -115,6 +115,12 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
     return value
 
 
+def possible(facts: Mapping[str, Any], name: str, values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The `values` of an unknown fact that the given facts allow (no impossible combination with them)."""
+    already = len(_impossible(facts))
+    return tuple(v for v in values if len(_impossible({**facts, name: v})) == already)
+
+
 def implied(facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
     """Facts not given that the given ones settle, as (value, why): any other value is refused by `_impossible`."""
     intended = facts.get("intended_dose_msv")

@@ -181,3 +181,16 @@ def test_a_notification_lists_only_assumptions_that_could_change_it() -> None:
     assert notify.verdict == "notify" and "voluntary" not in {a.fact for a in notify.assumptions}
     assert local.verdict == "local" and "voluntary" in {a.fact for a in local.assumptions}
     assert "clinically_significant" in {a.fact for a in notify.assumptions}  # C would add a letter
+
+
+def test_rows_for_settings_the_facts_rule_out_are_not_left_open() -> None:
+    # A wrong radiopharmaceutical is nuclear medicine: no radiotherapy or interventional row can apply.
+    decision = assess(
+        parse_facts({"jurisdiction": "england", "exposure": "unintended", "wrong_radiopharmaceutical": True})
+    )
+    assert decision.codes == ("7",)
+    assert {c.code for c in decision.open_checks} == {"2.1", "2.2", "2.3", "2.4", "10.1", "10.2"}
+    infant = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "infant_dose_msv": 2}))
+    assert infant.verdict == "undetermined"
+    assert not {"deterministic_effects", "planning_scans_total", "geographical_miss"} & set(infant.missing)
+    assert {"setting", "procedural_failure"} <= set(infant.missing)
