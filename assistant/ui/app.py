@@ -199,6 +199,7 @@ class IrmerApp(App[None]):
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
+        self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
         # The incident a New replaced, until the new one gets an answer: Ctrl+Z brings it back.
         self._replaced: tuple[Conversation, dict[str, str]] | None = None
         self._quit_asked_at = -QUIT_AGAIN_WITHIN  # monotonic time of the last Ctrl+Q that only warned
@@ -425,6 +426,10 @@ class IrmerApp(App[None]):
         return True
 
     async def action_back(self) -> None:
+        if self._draft is not None and self._draft_answered_keys:
+            # While drafting, back is the previous draft question, not the chat's last answer.
+            await self._draft_revise(self._draft_answered_keys.pop())
+            return
         if self._replaced is not None and not self.conversation.history:
             self.conversation, self._draft_details = self._replaced
             self._replaced = None
@@ -473,6 +478,7 @@ class IrmerApp(App[None]):
         from assistant.ui.drafting import DraftInterview
 
         self._draft = DraftInterview(self._decision, self.settings, details=dict(self._draft_details))
+        self._draft_answered_keys = []
         self.transcript.anchor()  # follow the draft's questions below the card
         await self.transcript.mount(IrmerMessage(DRAFTING))
         await self._ask_draft()
@@ -526,9 +532,11 @@ class IrmerApp(App[None]):
             titles = document_titles()
             draft.kind = next(kind for kind, title in titles.items() if title == event.raw)
             echo = event.raw
+            self._draft_answered_keys.append("kind")
         else:
             key = event.question_id.removeprefix(DRAFT_PREFIX)
             draft.answer(key, event.raw)
+            self._draft_answered_keys.append(key)
             self._draft_details = dict(draft.details)
             echo = event.raw.strip() or "(left blank: marked TO COMPLETE in the draft)"
         for asked in self.query(QuestionMessage).exclude(".answered"):

@@ -139,3 +139,27 @@ def test_clean_draft_can_be_copied(documents_folder: Path) -> None:
 
     asyncio.run(body())
     assert load_settings().documents_folder is not None
+
+
+def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_folder: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            history = list(app.conversation.history)
+            await pilot.click("#action-draft")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")
+            first = await settle_draft(pilot)
+            assert first.startswith("draft:") and first != "draft:kind"
+            await type_text(pilot, "Example General Hospital" if first == "draft:site" else "x")
+            await pilot.press("ctrl+s" if isinstance(app.query_one("#answer"), MultilineAnswer) else "enter")
+            second = await settle_draft(pilot)
+            assert second != first
+            await pilot.press("ctrl+z")
+            assert await settle_draft(pilot) == first  # the draft's previous question, asked again
+            assert app.conversation.history == history  # the chat's answers are untouched
+            await pilot.press("ctrl+z")
+            assert await settle_draft(pilot) == "draft:kind"
+
+    asyncio.run(body())
