@@ -420,10 +420,6 @@ def _listed_name(text: str, pos: int) -> int | None:
     return listed.end()
 
 
-_KNOWN_FIRST = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(p.FIRST_NAMES))})(?=[ \t\u00a0][{p._UP}])")
-_NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’-]+){1,3}")
-
-
 def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, int] | None:
     """A name typed in lower case at `pos` (a given name and a surname at most: a verb may follow), or None.
 
@@ -449,11 +445,11 @@ def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, in
 
 def _known_first_names(text: str) -> Iterator[Hit]:
     """A common given name and a surname, with no title or role before them ("meant for Sarah Jones")."""
-    for match in _KNOWN_FIRST.finditer(text):
+    for match in p.KNOWN_FIRST_NAME.finditer(text):
         span = _read_name(text, match.start(), after_title=False, min_words=2)
         if span is None:
             continue
-        following = _NEXT_WORDS.match(text, span[1])
+        following = p.NEXT_WORDS.match(text, span[1])
         if following and set(following.group().split()) & p.INSTITUTION_WORDS:
             continue  # "James Cook University Hospital" is a place
         yield Hit("name", *span, text[span[0] : span[1]])

@@ -412,11 +412,14 @@ FIRST_NAMES = _words(
     Thomas Tracey Tracy Valerie Wendy William Yasmin Zara Zoe
     """
 )
+# One of those given names, then a space and a capital: where a surname may start.
+KNOWN_FIRST_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(FIRST_NAMES))})(?=[ \t\u00a0][{_UP}])")
 # Words after a name that make it a place, not a person: "James Cook University Hospital".
 INSTITUTION_WORDS = _words(
     """Hospital Hospitals Infirmary Trust Centre Center Unit Clinic Institute University College Foundation
     Building Wing Ward House Road Street Lane Avenue Way Close Drive Court Square Park Station School Hall"""
 )
+NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’-]+){1,3}")  # the up to three words after a name
 # Labels that start another identifier: a name read word by word stops at them.
 IDENTIFIER_LABELS = _words("DOB NHS CHI HCN MRN RIS PAS EPR ID NO DOD")
 # A name typed in lower case ("Mrs jane doe", "Patient name: mary o'brien"): read only where the
