@@ -211,8 +211,13 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
     rows = gated(book, nation, view.get("exposure"), view.get("setting"))
     if "setting" not in given:
         rows = _possible_rows(rows, given)
-    waiting = [row for row in rows if row.waits(view)]
-    judged = [Judged(row.criterion, judge(row.criterion, row.needs, view, book)) for row in rows if row not in waiting]
+    waiting: list[Row] = []
+    judged: list[Judged] = []
+    for row in rows:
+        if row.waits(view):
+            waiting.append(row)
+        else:
+            judged.append(Judged(row.criterion, judge(row.criterion, row.needs, view, book)))
     statutory = [j for j in judged if j.criterion.statutory]
     base_met = [j for j in statutory if not j.criterion.complementary and j.outcome.met]
     letters = {j.criterion.code: j for j in judged if j.criterion.complementary and j.outcome.met}

@@ -57,8 +57,6 @@ def parse_document(text: str, name: str = "input") -> Any:
         return load_yaml(text)
     except DuplicateKeyError as err:
         raise InputError([f"In {name}, {err}"]) from None
-    except ValueError as err:  # a well-formed but impossible date, e.g. 2023-02-29
-        raise InputError([f"{name} holds an impossible value: {err} (dates are YYYY-MM-DD and must exist)."]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

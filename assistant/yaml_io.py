@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -88,27 +89,30 @@ def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
     return value
 
 
+def _or_text(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[_Loader, yaml.ScalarNode], Any]:
+    """`construct`, or the plain text where it cannot make a value (a date that does not exist,
+    `!!int abc`): the check of the value's key then names both the key and the text."""
+
+    def read(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return read
+
+
 def as_written(value: Any) -> str:
     """A scalar as the file wrote it, where YAML read text as a number."""
     return str(getattr(value, "written", value))
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(_decimal_int))
+_Loader.add_constructor("tag:yaml.org,2002:float", _or_text(_float))
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _or_text(_Loader.construct_yaml_timestamp))
 # Written back as the numbers they are (SafeDumper knows int and float, not their subclasses).
 yaml.SafeDumper.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
 yaml.SafeDumper.add_representer(WrittenFloat, yaml.representer.SafeRepresenter.represent_float)
-
-
-def _date_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    """A date that does not exist (2023-02-29) stays text, so that the check of its key names both."""
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 
 
 def load_yaml(text: str) -> Any:

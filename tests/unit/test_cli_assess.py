@@ -151,6 +151,7 @@ BAD_INPUT = {
         "jurisdiction: england\ntotal_dose_msv: " + "9" * 400 + "\n",
         ["`total_dose_msv`", "400 digits long"],
     ),
+    "explicit number tag on text": ("jurisdiction: england\nage_years: !!int abc\n", ["`age_years`", "'abc'"]),
     "json nested too deeply": ('{"a":' * 100_000 + "1" + "}" * 100_000, ["nested too deeply"]),
     "yaml nested too deeply": ("[" * 100_000 + "]" * 100_000, ["nesting depth"]),
     "duplicate key in yaml": ("jurisdiction: wales\njurisdiction: england\n", ["`jurisdiction` is given twice"]),
