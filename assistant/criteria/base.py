@@ -10,6 +10,7 @@ from assistant.fact_schema import fact_specs
 from assistant.numbers import Number, fmt
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
+from assistant.validation import possible
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,14 @@ class FactView:
         return value
 
     def flag(self, name: str, yes: str, no: str, *, when_no: State = State.NOT_MET) -> Outcome:
-        """A yes/no fact as an outcome: met when true, unknown when not known."""
+        """A yes/no fact as an outcome: met when true, unknown when not known.
+
+        Unknown is settled as no where the other facts rule out yes (a wrong
+        radiopharmaceutical in radiotherapy), so it is never asked for.
+        """
         if not self.known(name):
+            if not possible(self.given, name, (True,)):
+                return Outcome(when_no, (f"{no} (the other facts rule it out)",))
             return unknown([name])
         if self.get(name):
             return met(yes)

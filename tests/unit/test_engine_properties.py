@@ -113,3 +113,36 @@ def test_chat_mode_and_file_mode_agree_once_circumstances_are_stated(facts: dict
     settled = list(implied(stated)) if file_mode["verdict"] != "outside_irmer" else []
     assert [a["fact"] for a in file_mode["assumptions"]] == settled
     assert chat_mode == file_mode
+
+
+@COMMON
+@given(incidents(), st.data())
+def test_a_settled_verdict_stands_whatever_the_unknown_facts_turn_out_to_be(
+    facts: dict[str, Any], data: st.DataObject
+) -> None:
+    """Soundness of 'unknown is not no': nothing left unknown can overturn a verdict given without it."""
+    for assume_absent in (False, True):
+        decision = assess(facts, assume_absent=assume_absent)
+        if decision.verdict == "undetermined":
+            continue
+        open_facts = [
+            name
+            for name, spec in SPECS.items()
+            if name not in facts and (not assume_absent or spec.when_absent is None)
+        ]
+        chosen = data.draw(st.lists(st.sampled_from(open_facts), unique=True), label="filled") if open_facts else []
+        filled = dict(facts, **{name: data.draw(value_strategy(SPECS[name]), label=name) for name in chosen})
+        try:
+            filled = parse_facts(filled)
+        except InputError:
+            continue
+        assert assess(filled, assume_absent=assume_absent).verdict == decision.verdict, (facts, filled)
+
+
+def test_a_circumstance_the_setting_rules_out_is_not_asked() -> None:
+    """A wrong radiopharmaceutical cannot happen in radiotherapy imaging, so the chat need not ask it."""
+    known = {"jurisdiction": "wales", "exposed_person": "patient", "exposure": "unintended"}
+    facts = parse_facts(known | {"setting": "rt_verification_imaging"})
+    assert "wrong_radiopharmaceutical" not in assess(facts, assume_absent=False).missing
+    nuclear = parse_facts(known | {"setting": "diagnostic"})
+    assert "wrong_radiopharmaceutical" in assess(nuclear, assume_absent=False).missing
