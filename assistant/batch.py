@@ -32,7 +32,7 @@ def judge_line(number: int, line: str, nation: str | None = None) -> str:
             from assistant.documents import DocumentError, clean_details
 
             try:
-                clean_details(incident.details)
+                clean_details(incident.details, discovered_on=incident.facts.get("discovered_on"))
             except DocumentError as err:
                 raise InputError([f"On line {number}, {err.message()}"]) from None
         result = {"line": number} | assess(incident.facts).to_json()

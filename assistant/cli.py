@@ -81,7 +81,7 @@ def _assess(args: argparse.Namespace) -> int:
         from assistant.documents import DocumentError, clean_details
 
         try:
-            clean_details(incident.details)
+            clean_details(incident.details, discovered_on=incident.facts.get("discovered_on"))
         except DocumentError as err:
             return _error(err.message())
     decision = assess(incident.facts)

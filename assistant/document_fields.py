@@ -27,6 +27,7 @@ class DetailField:
     required: bool
     multiline: bool
     default_from: str | None
+    check: str | None = None  # a name in assistant.detail_checks.CHECKS
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,17 @@ def _catalogue(raw: Mapping[str, Any]) -> dict[str, DetailField]:
             required=False,
             multiline=bool(spec.get("multiline", False)),
             default_from=default,
+            check=_check_name(key, spec.get("check")),
         )
     return out
+
+
+def _check_name(key: str, check: Any) -> str | None:
+    from assistant.detail_checks import CHECKS
+
+    if check is not None and check not in CHECKS:
+        raise ValueError(f"documents.yaml: field {key!r} check {check!r} is not one of {', '.join(CHECKS)}")
+    return None if check is None else str(check)
 
 
 def _document(kind: str, raw: Mapping[str, Any], catalogue: Mapping[str, DetailField]) -> DocumentSpec:

@@ -27,6 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from assistant.config import Settings, load_settings, templates_override_dir
 from assistant.criteria import FactView
 from assistant.decision import VERDICT_WORDS, Decision, Finding
+from assistant.detail_checks import check_detail
 from assistant.document_fields import (
     DOCUMENT_KINDS,
     SETTINGS_PREFIX,
@@ -48,6 +49,7 @@ __all__ = [
     "DetailField",
     "DocumentError",
     "clean_details",
+    "detail_problem",
     "document_context",
     "draft_command",
     "fields_needed",
@@ -97,9 +99,15 @@ def visible_controls(text: str) -> str:
     return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
-def clean_details(details: Mapping[str, Any]) -> dict[str, str]:
-    """Details as stripped text, blank ones dropped; unknown keys and non-text values are errors."""
-    accepted = document_data().accepted_keys()
+def clean_details(
+    details: Mapping[str, Any], *, discovered_on: dt.date | None = None, today: dt.date | None = None
+) -> dict[str, str]:
+    """Details as stripped text, blank ones dropped; unknown keys, non-text values and wrong forms are errors.
+
+    `discovered_on`: the incident's discovery date, which its exposure dates cannot be after.
+    """
+    catalogue = document_data().catalogue
+    accepted = tuple(catalogue)
     out: dict[str, str] = {}
     for key, value in details.items():
         if key not in accepted:
@@ -117,9 +125,21 @@ def clean_details(details: Mapping[str, Any]) -> dict[str, str]:
         else:
             raise DocumentError(f"`details` {key!r} must be text; it was given a {type(value).__name__}.")
         text = visible_controls(text.strip())
-        if text:
-            out[str(key)] = text
+        if not text:
+            continue
+        check = catalogue[key].check
+        if check and (wrong := check_detail(check, text, discovered_on=discovered_on, today=today)):
+            raise DocumentError(f"`details` {key!r}: {wrong}")
+        out[str(key)] = text
     return out
+
+
+def detail_problem(key: str, text: str, decision: Decision, today: dt.date | None = None) -> str | None:
+    """What is wrong with one typed detail (the chat keeps the question open), or None."""
+    check = document_data().catalogue[key].check
+    if not check or not text.strip():
+        return None
+    return check_detail(check, text.strip(), discovered_on=decision.facts.get("discovered_on"), today=today)
 
 
 def _default(field: DetailField, settings: Settings) -> str | None:
@@ -143,7 +163,7 @@ def suggested_kind(decision: Decision) -> str:
 def fields_needed(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[DetailField]:
     """The fields of this document not yet given and with no default, in asking order."""
     spec = _spec(kind)
-    values = _values(clean_details(details), settings)
+    values = _values(clean_details(details, discovered_on=decision.facts.get("discovered_on")), settings)
     return [f for f in spec.resolved(decision.facts, decision.verdict) if values[f.key] is None]
 
 
@@ -388,7 +408,7 @@ def document_context(
     today = today or dt.date.today()
     data = document_data()
     wording = _spec(kind) if kind else None
-    clean = clean_details(details)
+    clean = clean_details(details, discovered_on=decision.facts.get("discovered_on"), today=today)
     values = _values(clean, settings)
     facts = decision.facts
     assumed = {a.fact: a.value for a in decision.assumptions}

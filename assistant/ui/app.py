@@ -56,6 +56,7 @@ INTRO = (
 DRAFTING = "Drafting: I ask only for what the document needs beyond your answers. Leave any blank to fill in later."
 REVISING = "Changing an earlier answer. Later answers are kept where they still apply."
 DATE_HINT = "today / yesterday / 20/11/2026"
+REFUSED = "Not accepted; the question is still open"
 
 # Set by the start-up benchmark: exit as soon as the first question is on screen.
 EXIT_WHEN_READY = "IRMER_EXIT_WHEN_READY"
@@ -361,7 +362,7 @@ class IrmerApp(App[None]):
         try:
             echo = self.conversation.answer(event.question_id, event.raw)
         except AnswerError as err:
-            await self.transcript.mount(NoticeMessage(str(err), title="Not accepted; the question is still open"))
+            await self.transcript.mount(NoticeMessage(str(err), title=REFUSED))
             return
         expected = [*self._shown, (event.question_id, echo)]
         if [(t.question_id, t.echo) for t in self.conversation.history] != expected:
@@ -534,8 +535,14 @@ class IrmerApp(App[None]):
             echo = event.raw
             self._draft_answered_keys.append("kind")
         else:
+            from assistant.documents import DocumentError
+
             key = event.question_id.removeprefix(DRAFT_PREFIX)
-            draft.answer(key, event.raw)
+            try:
+                draft.answer(key, event.raw, self.today())
+            except DocumentError as err:
+                await self.transcript.mount(NoticeMessage(err.message(), title=REFUSED))
+                return
             self._draft_answered_keys.append(key)
             self._draft_details = dict(draft.details)
             echo = event.raw.strip() or "(left blank: marked TO COMPLETE in the draft)"

@@ -14,7 +14,14 @@ from assistant import documents
 from assistant.config import Settings, documents_default_dir
 from assistant.decision import Decision
 from assistant.document_fields import DOCUMENT_KINDS, DetailField, document_data
-from assistant.documents import clean_details, fields_needed, render_document, suggested_kind
+from assistant.documents import (
+    DocumentError,
+    clean_details,
+    detail_problem,
+    fields_needed,
+    render_document,
+    suggested_kind,
+)
 
 
 def document_titles() -> dict[str, str]:
@@ -42,7 +49,10 @@ class DraftInterview:
                 return needed
         return None
 
-    def answer(self, key: str, text: str) -> None:
+    def answer(self, key: str, text: str, today: dt.date | None = None) -> None:
+        """Take one detail; a wrong form (not an email address, a date after discovery) raises DocumentError."""
+        if problem := detail_problem(key, text, self.decision, today):
+            raise DocumentError(problem)
         if text.strip():
             self.details[key] = text.strip()
             self.left_blank.discard(key)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from assistant.config import load_settings
 from assistant.document_fields import document_data
@@ -15,6 +16,7 @@ from assistant.export import default_filename
 from assistant.ui.app import IrmerApp
 from assistant.ui.screens.draft import DraftScreen
 from assistant.ui.widgets.multiline_answer import MultilineAnswer
+from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.text_answer import TextAnswer
 from tests.functional.conftest import TODAY
 from tests.functional.user import converse, type_text
@@ -161,5 +163,41 @@ def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_fol
             assert app.conversation.history == history  # the chat's answers are untouched
             await pilot.press("ctrl+z")
             assert await settle_draft(pilot) == "draft:kind"
+
+    asyncio.run(body())
+
+
+def test_a_detail_of_the_wrong_form_is_refused_and_asked_again(documents_folder: Path) -> None:
+    """An incident date after the discovery, or an email address that is not one, keeps the question open."""
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await type_text(pilot, "20/11/2026")  # the card's discovery date, where its cursor waits
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.conversation.facts["discovered_on"] == dt.date(2026, 11, 20)
+            await pilot.click("#action-draft")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")
+            while (shown := await settle_draft(pilot)) != "draft:incident_date":
+                await type_text(pilot, "x")
+                await pilot.press("ctrl+s" if isinstance(app.query_one("#answer"), MultilineAnswer) else "enter")
+                await pilot.pause()
+                assert shown != "draft", "the incident date was never asked"
+            await type_text(pilot, "2026-11-23")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert await settle_draft(pilot) == "draft:incident_date"
+            notices = [str(n.render()) for n in app.query(NoticeMessage)]
+            assert any("after the incident was discovered (2026-11-20)" in n for n in notices), notices
+            box = app.query_one("#answer-input", Input)
+            assert box.value == "2026-11-23", "the refused text stays, to be corrected"
+            box.value = ""
+            await type_text(pilot, "2026-11-19")
+            await pilot.press("enter")
+            assert await settle_draft(pilot) != "draft:incident_date"
+            assert app._draft is not None and app._draft.details["incident_date"] == "2026-11-19"
 
     asyncio.run(body())

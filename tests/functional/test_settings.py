@@ -102,3 +102,15 @@ def test_run_accepts_a_nation_as_people_write_it(monkeypatch: pytest.MonkeyPatch
     assert started[0].nation == "northern_ireland"
     assert run() == 0
     assert started[1].nation is None
+
+
+def test_a_settings_email_that_is_not_an_address_is_reported_and_not_used(isolated_settings: Path) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text(
+        '[organisation]\nnation = "england"\ncontact_email = "Radiation Protection Lead"\n', encoding="utf-8"
+    )
+    settings = load_settings()
+    assert settings.contact_email is None, "a draft asks for it instead of printing it"
+    assert settings.nation == "england", "the rest of the file still counts"
+    assert len(settings.problems) == 1
+    assert "contact_email" in settings.problems[0] and "is not an email address" in settings.problems[0]

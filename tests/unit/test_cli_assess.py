@@ -165,6 +165,14 @@ BAD_INPUT = {
     "a list": ("- jurisdiction: england\n", ["list", "--batch"]),
     "a scalar": ("england\n", ["mapping"]),
     "details not a mapping": ("jurisdiction: england\ndetails: hello\n", ["`details`"]),
+    "details email not an address": (
+        "jurisdiction: england\ndetails:\n  contact_email: rpa at trust\n",
+        ["'contact_email'", "“rpa at trust” is not an email address"],
+    ),
+    "details incident after its discovery": (
+        "jurisdiction: england\ndiscovered_on: 2026-11-20\ndetails:\n  incident_date: 2026-11-21\n",
+        ["'incident_date'", "after the incident was discovered (2026-11-20)"],
+    ),
 }
 
 

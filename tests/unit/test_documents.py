@@ -61,7 +61,7 @@ FULL = {
     "contact_name": "Head of Radiation Protection",
     "contact_email": "radiation.protection@example.wales.nhs.uk",
     "contact_phone": "029 2000 0000",
-    "incident_date": "2026-11-17",
+    "incident_date": "2024-01-08",
     "modality": "CT",
     "examination": "CT abdomen and pelvis with contrast",
     "description": "The contrast injector stopped mid-injection. The scan was repeated nine times while the fault was\n"
