@@ -5,7 +5,9 @@ decimals too. Binary floats put some of them on the wrong side of an
 inclusive edge (3.0 / 0.3 is 10.000000000000002, 1650 / 1500 - 1 is a hair
 over 10%). Comparisons therefore run in floats, which is fast, and only a
 value within a whisker of an edge is compared again exactly, as the fractions
-its decimal text stands for.
+its decimal text stands for, to PLACES decimal places: 0.7 + 0.1 + 0.1 + 0.1
+from a spreadsheet is 0.9999999999999999, and no dose, ratio or count is known
+to 16 decimals (docs/interpretations.md, "Numbers at an edge").
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ Number = int | float | Fraction
 # Far more than any rounding error of a float quotient, far less than any
 # difference a dose, ratio or count written with up to 9 decimals can show.
 WHISKER = 1e-9
+# Numbers are judged to this many decimal places; a value that differs from an edge only beyond them is on it.
+PLACES = 9
 
 
 def exact(value: Number | str | Decimal) -> Fraction:
@@ -36,8 +40,13 @@ def compare(value: float, edge: float, exact_value: Callable[[], Fraction], exac
     diff = value - edge
     if abs(diff) > WHISKER * max(1.0, abs(edge)):
         return 1 if diff > 0 else -1
-    precise = exact_value()
+    precise = judged(exact_value())
     return (precise > exact_edge) - (precise < exact_edge)
+
+
+def judged(value: Fraction) -> Fraction:
+    """The value as irmer judges it: to PLACES decimal places."""
+    return round(value, PLACES)
 
 
 def fmt(value: Number, places: int = 4) -> str:
@@ -48,5 +57,17 @@ def fmt(value: Number, places: int = 4) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def percent(value: Number) -> str:
-    return f"{fmt(float(value) * 100, 2)}%"
+def as_given(value: Number) -> str:
+    """A fact's number as it was given: the shortest decimal that is the same float, never in e-notation."""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Fraction):
+        return fmt(value, PLACES)
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def percent(value: Number, places: int = 2) -> str:
+    return f"{fmt(float(value) * 100, places)}%"

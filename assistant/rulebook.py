@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import WHISKER, Number, compare, exact, fmt
+from assistant.numbers import PLACES, WHISKER, Number, as_given, compare, exact, fmt, judged
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -64,21 +64,34 @@ class Threshold:
     def show(self, value: Number, places: int = 4) -> str:
         if self.unit == "%":
             return f"{fmt(float(value) * 100, max(places - 2, 2))}%"
-        if self.unit == "×":
-            return f"{fmt(value, places)}×"
-        unit = _ONE.get(self.unit, self.unit) if value == 1 else self.unit
-        return f"{fmt(value, places)} {unit}"
+        return self._with_unit(fmt(value, places), value)
 
-    def _places_to_tell_apart(self, value: Number) -> int:
-        """Enough decimals that a value beside an edge never prints as the edge itself."""
+    def show_given(self, value: Number) -> str:
+        """A fact's value as it was given, with this threshold's unit."""
+        return self.show(value, PLACES) if self.unit == "%" else self._with_unit(as_given(value), value)
+
+    def _with_unit(self, number: str, value: Number) -> str:
+        if self.unit == "×":
+            return f"{number}×"
+        unit = _ONE.get(self.unit, self.unit) if value == 1 else self.unit
+        return f"{number} {unit}"
+
+    def places_to_tell_apart(self, value: Number) -> int:
+        """Enough decimals that a value beside an edge never prints as the edge itself (up to PLACES)."""
         far = 2 * 10.0**-4  # two values this far apart never round to the same 4 decimals
         v = float(value)
         if all(abs(v - f) > far for _, f, _, _ in self.edges):
             return 4
-        for places in (4, 6, 9, 12):
+        for places in (4, 6):
             if all(v == f or self.show(value, places) != self.show(edge, places) for edge, f, _, _ in self.edges):
                 return places
-        return 15
+        return PLACES
+
+    def _rounded_onto_edge(self, value: Number, precise: Callable[[], Fraction]) -> Fraction | None:
+        """The edge the value differs from only beyond PLACES decimals (and so is judged on), if any."""
+        v = float(value)
+        near = (edge for edge, f, _, _ in self.edges if abs(v - f) <= WHISKER * max(1.0, abs(f)))
+        return next((edge for edge in near if precise() != edge and judged(precise()) == edge), None)
 
     @cached_property
     def description(self) -> str:
@@ -94,34 +107,38 @@ class Threshold:
         return self.description
 
     def check(self, value: Number, subject: str, label: str = "") -> Outcome:
-        """Met or not, with the arithmetic: 'total 4 mSv ≥ 3 mSv (adult threshold)'."""
-        return self._judge(value, None, subject, label)
+        """Met or not, with the arithmetic: 'total 4 mSv ≥ 3 mSv (adult threshold)'. The value is a fact as given."""
+        return self._judge(value, None, f"{subject} {self.show_given(value)}", label)
 
     def check_ratio(self, numerator: Number, denominator: Number, subject: str) -> Outcome:
         """Judge numerator ÷ denominator, exactly at the edges (3.0 ÷ 0.3 is 10, not a hair over)."""
+        value = float(numerator) / float(denominator)
         return self._judge(
-            float(numerator) / float(denominator), lambda: exact(numerator) / exact(denominator), subject
+            value,
+            lambda: exact(numerator) / exact(denominator),
+            f"{subject} {self.show(value, self.places_to_tell_apart(value))}",
         )
 
-    def _judge(
-        self, value: Number, exact_value: Callable[[], Fraction] | None, subject: str, label: str = ""
-    ) -> Outcome:
+    def _judge(self, value: Number, exact_value: Callable[[], Fraction] | None, shown: str, label: str = "") -> Outcome:
+        """`shown`: the subject and its value as the reason prints them."""
         name = f" ({label})" if label else ""
-        shown = f"{subject} {self.show(value, self._places_to_tell_apart(value))}"
+        precise = exact_value or (lambda: exact(value))
+        edge = self._rounded_onto_edge(value, precise)
+        if edge is not None and not shown.endswith(self.show(edge)):  # a quotient is already shown rounded
+            shown += f" (= {self.show(edge)} to {PLACES} decimal places)"
         if self.contains(value, exact_value):
             return met(f"{shown} {self.description}{name}")
-        precise = exact_value or (lambda: exact(value))
         return not_met(f"{shown} is not {self.description}{name}{self._gap(value, precise)}")
 
     def _gap(self, value: Number, precise: Callable[[], Fraction]) -> str:
         """How far outside the interval a value is: '0.1 mSv short', or at an excluded edge."""
         v = float(value)
-        for edge, f, below, _ in self.edges:
+        for edge, f, below, inclusive in self.edges:
             gap = f - v if below else v - f
+            if not inclusive and abs(gap) <= WHISKER * max(1.0, abs(f)) and judged(precise()) == edge:
+                return ": exactly at the edge, which is excluded"
             if gap < 0:
                 continue
-            if gap <= WHISKER * max(1.0, abs(f)) and precise() == edge:
-                return ": exactly at the edge, which is excluded"
             if fmt(gap) == "0":
                 return f": just {'short' if below else 'over'} (by less than {self.show(Fraction(1, 10_000))})"
             return f": {self.show(gap)} {'short' if below else 'over'}"

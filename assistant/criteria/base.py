@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.fact_schema import fact_specs
-from assistant.numbers import Number, fmt
+from assistant.numbers import Number, as_given
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
 from assistant.validation import possible
@@ -85,8 +85,8 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     nation = facts.get("jurisdiction")
     under = book.child_under_years[nation]
     if age < under:
-        return met(f"age {fmt(age)} is under {under}: a child in {nation_name(nation)}")
-    return not_met(f"age {fmt(age)} is {under} or over: an adult in {nation_name(nation)}")
+        return met(f"age {as_given(age)} is under {under}: a child in {nation_name(nation)}")
+    return not_met(f"age {as_given(age)} is {under} or over: an adult in {nation_name(nation)}")
 
 
 def age_if_unknown(facts: FactView) -> tuple[str, ...]:

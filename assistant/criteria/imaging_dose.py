@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.criteria.base import FactView, age_if_unknown, by_age, evaluates, not_applicable, not_met, unknown
-from assistant.numbers import Number, fmt
+from assistant.numbers import Number, as_given
 from assistant.outcome import Outcome
 from assistant.rulebook import Criterion, Rulebook, Threshold
 
@@ -12,7 +12,7 @@ def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Number | N
     """Judge the total against this band's threshold (intended known, or not needed)."""
     if "factor" in c.thresholds:
         assert intended is not None
-        subject = f"total {fmt(total)} mSv ÷ intended {fmt(intended)} mSv ="
+        subject = f"total {as_given(total)} mSv ÷ intended {as_given(intended)} mSv ="
         return c.threshold("factor").check_ratio(total, intended, subject)
     if "total" in c.thresholds:
         return c.threshold("total").check(total, "total effective dose")
@@ -59,7 +59,9 @@ def imaging_dose(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
     intended = facts.num("intended_dose_msv")
     total = facts.num("total_dose_msv")
     if intended is not None and not band.contains(intended):
-        return not_applicable(f"intended dose {band.show(intended)} is outside the {c.code} band ({band.describe()})")
+        return not_applicable(
+            f"intended dose {band.show_given(intended)} is outside the {c.code} band ({band.describe()})"
+        )
     if total is None:
         needs = ("intended_dose_msv", "total_dose_msv") if intended is None else ("total_dose_msv",)
         return unknown(needs + (age_if_unknown(facts) if "child" in c.thresholds else ()))
@@ -69,5 +71,5 @@ def imaging_dose(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
             return not_met(*reachable.reasons, f"so {c.code} is not met whatever the intended dose in its band")
         return unknown(("intended_dose_msv",) + reachable.needs)
     return _measure(c, facts, book, intended, total).because(
-        f"intended dose {band.show(intended)} is in the {c.code} band ({band.describe()})"
+        f"intended dose {band.show_given(intended)} is in the {c.code} band ({band.describe()})"
     )

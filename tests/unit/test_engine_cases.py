@@ -89,14 +89,46 @@ def test_rounding_never_prints_a_value_as_the_edge_it_missed() -> None:
     (finding,) = assess(parse_facts(over)).findings
     assert "1.100007× > 1.1×" in finding.reason
     just_under = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
-                  "intended_dose_msv": 0.30000000000000004, "total_dose_msv": 3}  # fmt: skip
+                  "intended_dose_msv": 0.3000001, "total_dose_msv": 3}  # fmt: skip
     decision = assess(parse_facts(just_under))
     assert decision.verdict == "local"
     (why,) = [f for f in decision.why_not if f.code == "2.2"]
-    assert "just short" in why.reason and "exactly at the edge" not in why.reason
+    assert "= 9.999997× is not ≥ 10×" in why.reason and "just short" in why.reason
+    assert "intended 0.3000001 mSv" in why.reason, "a fact is printed as it was given"
+    assert "exactly at the edge" not in why.reason
+    (band,) = [f for f in assess(parse_facts(just_under | {"intended_dose_msv": 0.29999})).findings if f.code == "2.1"]
+    assert "intended dose 0.29999 mSv is in the 2.1 band (< 0.3 mSv)" in band.reason
     at_edge = dict(over, delivered_activity_mbq=1650)
     (why,) = assess(parse_facts(at_edge)).why_not
     assert "exactly at the edge, which is excluded" in why.reason
+
+
+# Numbers are judged to 9 decimal places (docs/interpretations.md, "Numbers at an edge"): float noise
+# from a spreadsheet (0.7 + 0.1 + 0.1 + 0.1 = 0.9999999999999999) is on the edge, and the reason says so.
+NOISE = [
+    ("child accidental", {"exposure": "accidental", "age_years": 9, "total_dose_msv": 0.7 + 0.1 + 0.1 + 0.1},
+     "notify", "0.9999999999999999 mSv (= 1 mSv to 9 decimal places) ≥ 1 mSv"),
+    ("course over-dose", {"exposure": "unintended", "setting": "radiotherapy", "geographical_miss": "none",
+                          "course_dose_ratio_ptv": 6.6 / 6.0, "course_dose_ratio_oar": 1.0,
+                          "fraction_dose_ratio_max": 1.0}, "notify", "(= 1.1× to 9 decimal places) ≥ 1.1×"),
+    ("2.2 factor", {"exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+                    "intended_dose_msv": 0.1 + 0.2, "total_dose_msv": 3}, "notify", "= 10× ≥ 10×"),
+    ("foetus", {"exposure": "accidental", "age_years": 30, "total_dose_msv": 0.1, "foetal_exposure_unintended": True,
+                "foetal_dose_mgy": 9.999999999999998}, "notify", "(= 10 mGy to 9 decimal places) ≥ 10 mGy"),
+    ("activity +10% exactly", {"exposure": "unintended", "setting": "nm_therapy", "nm_therapy_type": "other",
+                               "prescribed_activity_mbq": 1500, "delivered_activity_mbq": 1500 * 1.1},
+     "local", "(+10%) = 1.1× is not > 1.1×: exactly at the edge, which is excluded"),
+    ("9 decimals are still told apart", {"exposure": "accidental", "age_years": 9, "total_dose_msv": 0.999999999},
+     "local", "0.999999999 mSv is not ≥ 1 mSv"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("facts", "verdict", "words"), [n[1:] for n in NOISE], ids=[n[0] for n in NOISE])
+def test_float_noise_at_an_edge_is_judged_on_the_edge(facts: dict[str, Any], verdict: str, words: str) -> None:
+    decision = assess(parse_facts({"jurisdiction": "england"} | facts))
+    assert decision.verdict == verdict
+    reasons = [f.reason for f in (decision.findings if verdict == "notify" else decision.why_not)]
+    assert any(words in r for r in reasons), reasons
 
 
 def test_facts_that_do_not_bear_on_the_case_are_reported() -> None:
