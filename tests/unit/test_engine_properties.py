@@ -129,7 +129,8 @@ def test_a_settled_verdict_stands_whatever_the_unknown_facts_turn_out_to_be(
         open_facts = [
             name
             for name, spec in SPECS.items()
-            if name not in facts and (not assume_absent or spec.when_absent is None)
+            if name not in facts
+            and (not assume_absent or spec.when_absent is None)
             # Radiotherapy imaging is judged by its counts, and by the dose bands only once a dose is
             # given (docs/interpretations.md, "Which rows apply"): the one documented exception.
             and not (facts.get("setting") in RT_IMAGING and name in ("intended_dose_msv", "total_dose_msv"))
