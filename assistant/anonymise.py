@@ -499,6 +499,8 @@ def _names(text: str) -> Iterator[Hit]:
             min_words = 1 if word in p.SPOKEN_TO_VERBS else 0
         elif word in p.RELATIVE_WORDS:  # relatives are called by first name: "daughter, Mary"
             min_words = 1
+        elif word in p.PATIENT_WORDS:  # "requested for Eleri Davies": a full name, not a place
+            min_words = 2
         else:  # a role word alone is weak evidence: ask for a full name ("Sarah Jones")
             min_words = 2 if word in p.ROLE_WORDS else 0
         if not min_words:
@@ -612,10 +614,14 @@ def line_and_column(starts: list[int], offset: int) -> tuple[int, int]:
     return line, offset - starts[line - 1] + 1
 
 
+# What a clean check can honestly say: it finds what it recognises, and a rare name can pass it.
+NONE_FOUND = "The check found no identifiers it recognises. It can miss a name: read the draft through before sending."
+
+
 def summary(hits: Sequence[Hit]) -> str:
     """One sentence: how many identifiers of which kinds, or that there are none."""
     if not hits:
-        return "No patient-identifiable information found."
+        return NONE_FOUND
     counts = Counter(hit.kind for hit in hits)
     parts = [f"{n} {KIND_LABELS[kind] if n == 1 else _KIND_PLURALS[kind]}" for kind, n in counts.items()]
     noun = "identifier" if len(hits) == 1 else "identifiers"

@@ -235,6 +235,9 @@ RELATIVE_WORDS = _words(
 )
 # Speaking to someone names them, even by first name alone: "I spoke to Ahmed".
 SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
+# Words after which a full name (two words at least) is the person exposed or meant to be:
+# "requested for Eleri Davies", "scanned Wei Chen", "instead of Priya Sharma" (read as "of").
+PATIENT_WORDS = _words("for scanned imaged rayed treated injected irradiated exposed instead")
 ROLE_VERBS = _words(
     """referred reported checked signed seen authorised authorized justified performed scanned treated
     witnessed escorted accompanied approved completed reviewed written prepared compiled investigated"""
@@ -410,6 +413,17 @@ FIRST_NAMES = _words(
     Pamela Patricia Paul Pauline Peter Philip Rachel Rebecca Rhys Richard Robert Ronald Ruth Ryan Samantha
     Samuel Sandra Sarah Scott Sean Sharon Shaun Sheila Siobhan Sophie Stephen Steven Stuart Susan Teresa
     Thomas Tracey Tracy Valerie Wendy William Yasmin Zara Zoe
+    Aled Alun Angharad Bronwen Carys Catrin Cerys Dafydd Delyth Eleri Elin Emyr Ffion Gethin Gwyneth Huw Ieuan
+    Iwan Llinos Lowri Manon Mared Nia Osian Rhian Rhiannon Rhodri Sian Sioned Tomos
+    Ailsa Alasdair Calum Catriona Eilidh Euan Ewan Fraser Hamish Iain Kirsteen Mhairi Morag Murdo
+    Aoife Caoimhe Ciara Cian Conor Declan Eoin Niamh Oisin Orla Padraig Roisin Seamus Sinead
+    Amit Anil Anjali Arjun Asha Ayesha Bilal Deepak Divya Farah Gurpreet Hamza Harpreet Hassan Hussain Ibrahim
+    Imran Jaspreet Khalid Manpreet Maryam Nadia Nasreen Neha Omar Parveen Pooja Priya Rahul Rajesh Ravi
+    Rukhsana Saima Sanjay Shabana Simran Sunil Sunita Tariq Usman Yusuf Zain Zainab Abdullah Mustafa Ahmad
+    Mohamed Abdi Amina Hodan Wei Ming Hui Xin Yan Chinedu Chiamaka Adebayo Emeka Femi Folake Funmilayo Kofi
+    Kwame Ngozi Oluwaseun Olusegun Tunde Abena Agnieszka Katarzyna Krzysztof Lukasz Magdalena Piotr Tomasz
+    Andrei Elena Irina Natalia Olga Monika Marta Sofia Lucas Mia Ava Poppy Freddie Harvey Theo Joe Tom Sam
+    Dan Rob Chris Nick Matt Tony Steve Dave Mike Jim Sue Liz Kim
     """
 )
 # One of those given names, then a space and a capital: where a surname may start.

@@ -839,4 +839,15 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Patient ID number 7654321 was on the request; serial ID number 445 on the tube.",
         (("hospital_number", "7654321"),),
     ),
+    # Wrong-patient sentences with given names from Wales, South Asia, China and Nigeria, and no title:
+    # the words around them say a person ("requested for", "scanned", "instead of").
+    (
+        "CT head was requested for Eleri Davies but the radiographer scanned Olusegun Bankole.",
+        (("name", "Eleri Davies"), ("name", "Olusegun Bankole")),
+    ),
+    (
+        "It was meant for Zbigniew Nowak instead of Priya Sharma.",
+        (("name", "Zbigniew Nowak"), ("name", "Priya Sharma")),
+    ),
+    ("Booked for Nuclear Medicine, then requested for Left Knee X-ray at Royal Marsden.", ()),
 )

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from assistant.anonymise import Hit, find_identifiers, redact
+from assistant.anonymise import NONE_FOUND, Hit, find_identifiers, redact
 from assistant.decision import Decision
 from assistant.documents import to_plain_text
 from assistant.export import default_filename, unused_path, write_atomic
@@ -103,9 +103,7 @@ class DraftScreen(Screen[None]):
             if line is not None:
                 self.call_after_refresh(self._show_line, line, hit)
         else:
-            self.query_one("#draft-check", Static).update(
-                plain("No patient-identifiable information found. Read it through before you send it.", "$text-success")
-            )
+            self.query_one("#draft-check", Static).update(plain(NONE_FOUND, "$text-success"))
             await self.query_one(DraftPreview).show(self.text, [], None)
         self.refresh_bindings()
 
