@@ -35,7 +35,7 @@ def judge_line(number: int, line: str, nation: str | None = None) -> str:
                 clean_details(incident.details, discovered_on=incident.facts.get("discovered_on"))
             except DocumentError as err:
                 raise InputError([f"On line {number}, {err.message()}"]) from None
-        result = {"line": number} | assess(incident.facts).to_json()
+        result = {"line": number} | assess(incident.facts, not_known=incident.not_known).to_json()
     except InputError as err:
         result = {"line": number, "error": err.message()}
     except Exception as err:  # a fault in irmer costs this line its decision, not the rest of the batch

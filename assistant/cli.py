@@ -84,7 +84,7 @@ def _assess(args: argparse.Namespace) -> int:
             clean_details(incident.details, discovered_on=incident.facts.get("discovered_on"))
         except DocumentError as err:
             return _error(err.message())
-    decision = assess(incident.facts)
+    decision = assess(incident.facts, not_known=incident.not_known)
     if args.draft:
         from assistant.documents import draft_command
 

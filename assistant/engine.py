@@ -8,7 +8,7 @@ unknown means undetermined, listing the facts that would settle it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
@@ -162,19 +162,28 @@ CASE_DEPTH = 2
 _Cases = dict[tuple[frozenset[tuple[str, Any]], int], Decision]
 
 
-def assess(facts: Mapping[str, Any], *, assume_absent: bool = True, book: Rulebook | None = None) -> Decision:
+def assess(
+    facts: Mapping[str, Any],
+    *,
+    assume_absent: bool = True,
+    not_known: Collection[str] = (),
+    book: Rulebook | None = None,
+) -> Decision:
     """Judge validated facts (see assistant.validation.parse_facts).
 
     `assume_absent`: circumstances a file does not mention (other people
     affected, a foetus, clinical significance...) are taken as not reported,
     and each assumption is listed. The chat passes False so that it asks them.
+    `not_known`: circumstances a file gives as null, "not known": never assumed.
     """
-    return _assess(facts, assume_absent, book or load_rulebook(), CASE_DEPTH, {})
+    return _assess(facts, assume_absent, frozenset(not_known), book or load_rulebook(), CASE_DEPTH, {})
 
 
-def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth: int, cases: _Cases) -> Decision:
+def _assess(
+    facts: Mapping[str, Any], assume_absent: bool, not_known: frozenset[str], book: Rulebook, depth: int, cases: _Cases
+) -> Decision:
     given = dict(facts)
-    assumed = assumptions_for(given) if assume_absent else {}
+    assumed = {k: v for k, v in assumptions_for(given).items() if k not in not_known} if assume_absent else {}
     settled = implied(given)
     view = FactView(given, assumed | {name: value for name, (value, _) in settled.items()})
     nation = view.get("jurisdiction")
@@ -232,7 +241,9 @@ def _assess(facts: Mapping[str, Any], assume_absent: bool, book: Rulebook, depth
         verdict = "notify"
     elif unknowns:
         missing = _ordered([n for j in unknowns for n in j.outcome.needs])
-        split, missing = _by_cases(given, missing, assume_absent, book, depth, cases) if depth else (None, missing)
+        split, missing = (
+            _by_cases(given, missing, assume_absent, not_known, book, depth, cases) if depth else (None, missing)
+        )
         if split is None:
             return decide("undetermined", missing=missing, why_not=why_not, notes=notes)
         name, branches = split
@@ -368,6 +379,7 @@ def _by_cases(
     given: Mapping[str, Any],
     missing: tuple[str, ...],
     assume_absent: bool,
+    not_known: frozenset[str],
     book: Rulebook,
     depth: int,
     cases: _Cases,
@@ -390,7 +402,7 @@ def _by_cases(
         facts = {**given, name: value}
         key = (frozenset(facts.items()), depth - 1)
         if key not in cases:
-            cases[key] = _assess(facts, assume_absent, book, depth - 1, cases)
+            cases[key] = _assess(facts, assume_absent, not_known, book, depth - 1, cases)
         return cases[key]
 
     narrowed: tuple[str, ...] | None = None

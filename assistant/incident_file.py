@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from assistant.validation import InputError, normalise_enum, parse_facts
+from assistant.validation import InputError, declared_not_known, normalise_enum, parse_facts
 from assistant.yaml_io import DuplicateKeyError, load_yaml
 
 DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
@@ -20,6 +20,8 @@ DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
 class Incident:
     facts: dict[str, Any]
     details: dict[str, Any] = field(default_factory=dict)
+    # Circumstances given as null: "not known", so never assumed absent (see assess's `not_known`).
+    not_known: frozenset[str] = frozenset()
 
 
 def read_text(source: str) -> str:
@@ -97,12 +99,12 @@ def incident_from(raw: Any, *, name: str = "input", batch: bool = False, nation:
         details = raw.pop(DETAILS_KEY)
         if details is not None and not isinstance(details, dict):
             raise InputError([f"`{DETAILS_KEY}` in {name} must be a mapping of draft fields to text."])
-        return Incident(parse_facts(raw), dict(details or {}))
+        return Incident(parse_facts(raw), dict(details or {}), declared_not_known(raw))
     if isinstance(raw, list):
         if batch:
             raise InputError([f"{name} holds a list; each line of a batch is one incident, a JSON object."])
         raise InputError([f"{name} holds a list; `irmer assess` takes one incident (use --batch FILE.jsonl for many)."])
-    return Incident(parse_facts(raw))
+    return Incident(parse_facts(raw), not_known=declared_not_known(raw))
 
 
 def read_incident(source: str, nation: str | None = None) -> Incident:

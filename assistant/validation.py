@@ -231,6 +231,14 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
     return facts
 
 
+def declared_not_known(raw: Mapping[str, Any]) -> frozenset[str]:
+    """Circumstances given as null: the file says "not known", so they are asked for, never assumed."""
+    specs = fact_specs()
+    return frozenset(
+        str(k) for k, v in raw.items() if v is None and (spec := specs.get(str(k))) is not None and spec.when_absent
+    )
+
+
 def _unknown_keys(keys: list[str], accepted: list[str]) -> str:
     """One sentence for every unknown key, with a guess for each of the first few and the accepted keys once."""
     named = []

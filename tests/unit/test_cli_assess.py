@@ -249,10 +249,10 @@ def test_batch_goes_on_past_every_kind_of_bad_line(tmp_path: Path) -> None:
 def test_a_fault_in_the_engine_costs_one_line_of_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     from assistant import batch
 
-    def broken(facts: Any) -> Any:
+    def broken(facts: Any, **kw: Any) -> Any:
         if facts.get("age_years") == 13:
             raise ZeroDivisionError("a fault")
-        return real(facts)
+        return real(facts, **kw)
 
     real = batch.assess
     monkeypatch.setattr(batch, "assess", broken)
@@ -314,3 +314,22 @@ def test_jurisdiction_flag_fills_a_missing_nation_and_refuses_a_different_one() 
 def test_unknown_detail_keys_are_reported_without_a_draft_too() -> None:
     result = irmer("assess", "-", stdin="jurisdiction: wales\nexposure: accidental\ndetails:\n  what_happend: x\n")
     assert result.returncode == 2 and "what_happend" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -> None:
+    """Left out, a circumstance is assumed absent (and says so); given as null, the file says it is not known."""
+    base = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+            "intended_dose_msv": 1, "total_dose_msv": 2}  # fmt: skip
+    left_out = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base)).stdout)
+    assert left_out["verdict"] == "local"
+    assert "clinically_significant" in [a["fact"] for a in left_out["assumptions"]]
+    null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"clinically_significant": None})).stdout)
+    assert null["verdict"] == "undetermined" and null["missing"] == ["clinically_significant"]
+    assert "clinically_significant" not in [a["fact"] for a in null["assumptions"]]
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps(base | {"individuals_affected": None}) + "\n", encoding="utf-8")
+    (line,) = [json.loads(x) for x in irmer("assess", "--batch", str(batch)).stdout.splitlines()]
+    assert line["verdict"] == "undetermined" and line["missing"] == ["individuals_affected"]
+    # A measurement given as null is simply not known, as when left out.
+    dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
+    assert dose_null["missing"] == ["total_dose_msv"]
