@@ -56,6 +56,7 @@ class _Context:
     ticks: frozenset[str]
     decision: Decision  # nothing assumed
     needed: frozenset[str]
+    could_add_code: frozenset[str]  # facts of the open checks: each could add a code to a settled verdict
 
 
 @lru_cache(maxsize=256)
@@ -82,6 +83,8 @@ class Conversation:
         self._remembered: dict[str, Raw] = {}
         self._card: dict[str, Any] = {}
         self._reopened: str | None = None
+        self._check_codes = False  # asked for by the card: also ask what could add a code
+        self._replaying: frozenset[str] = frozenset()
         self._ctx: _Context | None = None
         self._model = FlowModel(askable=self._askable, finished=self._finished)
         self.machine: StateChart[FlowModel] = new_machine(self._model)
@@ -103,7 +106,8 @@ class Conversation:
             facts.update(self._card)
             decision = _judge(frozenset(facts.items()))
             needed = frozenset(decision.missing + decision.codes_need) - unknown
-            self._ctx = _Context(facts, frozenset(unknown), frozenset(ticks), decision, needed)
+            could_add = frozenset(n for check in decision.open_checks for n in check.needs) - unknown
+            self._ctx = _Context(facts, frozenset(unknown), frozenset(ticks), decision, needed, could_add)
         return self._ctx
 
     def _changed(self) -> None:
@@ -126,7 +130,11 @@ class Conversation:
             # verdict is settled; only an exposure outside IR(ME)R has no use for it.
             return ctx.decision.verdict != "outside_irmer"
         if ctx.decision.settled:
-            return False
+            # Once settled, a question that could add a code is asked only when the person asks to
+            # check the codes, or to keep an answer they gave (a revision re-flows through it).
+            if not (self._check_codes or q.id in self._replaying):
+                return False
+            return any(fact in ctx.could_add_code for fact in q.facts)
         return any(fact in ctx.needed for fact in q.facts)
 
     def _askable(self, question_id: str) -> bool:
@@ -160,16 +168,20 @@ class Conversation:
         """Keep, in flow order, the earlier answers whose questions are still asked."""
         self._answers = {}
         self._reopened = None
+        self._replaying = frozenset(answers)
         self._changed()
-        while True:
-            qid = self._next_id()
-            if qid == DECIDED or qid not in answers:
-                break
-            kept = answers[qid]
-            if self._conflict(kept.parsed) is not None:
-                break  # asked again, with the earlier answer offered to edit
-            self._answers[qid] = kept
-            self._changed()
+        try:
+            while True:
+                qid = self._next_id()
+                if qid == DECIDED or qid not in answers:
+                    break
+                kept = answers[qid]
+                if self._conflict(kept.parsed) is not None:
+                    break  # asked again, with the earlier answer offered to edit
+                self._answers[qid] = kept
+                self._changed()
+        finally:
+            self._replaying = frozenset()
         for qid, a in answers.items():
             if qid not in self._answers:
                 self._remembered[qid] = a.raw
@@ -238,6 +250,16 @@ class Conversation:
         self._changed()
         self._sync()
 
+    def check_codes(self) -> None:
+        """Ask, after the verdict, the questions that could add a code (the card's "not yet checked")."""
+        self._check_codes = True
+        self._replay(self._answers | {})
+        self._sync()
+
+    @property
+    def checking_codes(self) -> bool:
+        return self._check_codes
+
     def back(self) -> None:
         """Reopen the most recent answered question (before the one reopened, if any)."""
         order = list(self._answers)
@@ -301,6 +323,7 @@ class Conversation:
             "remembered": {qid: copy.deepcopy(raw) for qid, raw in self._remembered.items()},
             "card": {k: _plain(v) for k, v in self._card.items()},
             "reopened": self._reopened,
+            "check_codes": self._check_codes,
             "position": state_id(self.machine),
             "facts": {k: _plain(v) for k, v in self.facts.items()},
             "history": [
@@ -315,6 +338,7 @@ class Conversation:
         if not isinstance(data, Mapping) or data.get("version") != SAVE_VERSION:
             raise ValueError(f"Not a saved irmer conversation (version {SAVE_VERSION}).")
         conv = cls(data.get("default_jurisdiction"))
+        conv._check_codes = bool(data.get("check_codes", False))
         specs = fact_specs()
         for name, value in (data.get("card") or {}).items():
             conv._card[name] = check_value(specs[name], value)

@@ -66,7 +66,7 @@ DRAFT = "draft"
 
 _HERE = Path(__file__).resolve().parent
 # Actions that change the conversation: only from the chat itself.
-CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why"})
+CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why", "check_codes"})
 DRAFT_PREFIX = "draft:"
 DRAFT_KIND = DRAFT_PREFIX + "kind"
 THEMES = ("textual-dark", "textual-light")
@@ -177,6 +177,7 @@ class IrmerApp(App[None]):
         Binding("ctrl+n", "new_incident", "New"),
         Binding("v", "voluntary", "Notify voluntarily"),
         Binding("d", "draft", "Draft"),
+        Binding("c", "check_codes", "Check codes"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit"),
     ]
@@ -424,6 +425,8 @@ class IrmerApp(App[None]):
             return self._decision is not None and self._decision.verdict == "local" and self._draft is None
         if action == "draft":
             return self._decision is not None and self._draft is None
+        if action == "check_codes":
+            return self._decision is not None and bool(self._decision.open_checks) and self._draft is None
         return True
 
     async def action_back(self) -> None:
@@ -460,6 +463,14 @@ class IrmerApp(App[None]):
             self.notify("Press Ctrl+Q again to quit. This incident is not saved.", severity="warning")
             return
         self.exit()
+
+    async def action_check_codes(self) -> None:
+        """Ask what could add a code to the settled verdict (the card's "not yet checked")."""
+        if self._decision is None or not self._decision.open_checks:
+            return
+        self._draft = None
+        self.conversation.check_codes()
+        await self._rebuild()
 
     async def action_voluntary(self) -> None:
         if self._decision is None or self._decision.verdict != "local":

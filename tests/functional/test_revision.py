@@ -211,3 +211,50 @@ def test_new_incident_starts_again() -> None:
             assert not app.query(UserMessage) and not app.query(DecisionCard)
 
     _run(body)
+
+
+PARTIAL_MISS = {  # 9.2 on its own; whether the under-dose came from the miss could add 8.2
+    "jurisdiction": "england",
+    "exposure": "unintended",
+    "setting": "radiotherapy",
+    "geographical_miss": "partial",
+    "course_dose_ratio_ptv": 0.88,
+    "course_dose_ratio_oar": 1.0,
+    "fraction_dose_ratio_max": 1.0,
+    "miss_margin_factor": 3,
+}
+
+
+def test_check_codes_from_the_card_asks_what_could_add_a_code() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            asked = await converse(pilot, PARTIAL_MISS)
+            assert "underdose_cause" not in asked, "the verdict was settled before it"
+            card = app.query_one(DecisionCard)
+            assert card.decision.codes == ("9.2",)
+            assert "Not yet checked (could add a code; C to answer)" in str(card.query_one("#reasons").render())
+            await pilot.click("#action-check_codes")
+            assert await settle(pilot) == "underdose_cause"
+            await pilot.press("2")  # 1. Yes  2. No
+            await pilot.pause()
+            assert await settle(pilot) == "decision"
+            assert app.query_one(DecisionCard).decision.codes == ("8.2", "9.2")
+
+    _run(body)
+
+
+def test_enter_on_an_undecided_card_does_nothing() -> None:
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            # Facts left out are answered "don't know".
+            await converse(pilot, {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic"})
+            card = app.query_one(DecisionCard)
+            assert card.decision.verdict == "undetermined"
+            history = list(app.conversation.history)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.query(DecisionCard) and app.conversation.history == history
+
+    _run(body)

@@ -27,7 +27,8 @@ def _asked_for_a_reason(conv: Conversation, q: Question) -> bool:
     if q.ask_when == ASK_ALWAYS or q.follows_tick is not None:
         return True
     d = assess(conv.facts, assume_absent=False)
-    return any(f in d.missing or f in d.codes_need for f in q.facts)
+    could_add = {n for check in d.open_checks for n in check.needs} if conv.checking_codes else set()
+    return any(f in d.missing or f in d.codes_need or f in could_add for f in q.facts)
 
 
 def drive(conv: Conversation, facts: dict[str, Any], limit: int = 40) -> int:
@@ -336,3 +337,54 @@ def test_random_answers_always_end_within_a_bounded_number_of_questions(data: st
     if d.settled:
         assert d.to_json() == assess(parse_facts(conv.facts)).to_json()
     _round_trip(conv)
+
+
+PARTIAL_MISS = [
+    ("nation", "england"),
+    ("who", "unintended"),
+    ("circumstances", ["none"]),
+    ("setting", "radiotherapy"),
+    (
+        "treatment_delivery",
+        {"geographical_miss": "partial", "course_dose_ratio_ptv": "0.88", "course_dose_ratio_oar": "1.0",
+         "fraction_dose_ratio_max": "1.0"},
+    ),
+]  # fmt: skip
+
+
+def test_a_revision_keeps_an_answer_that_now_only_adds_a_code() -> None:
+    """Within 2.5 times the margin the under-dose's cause decides 8.2; beyond it, it still adds 8.2 to 9.2."""
+    conv = Conversation()
+    _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "2.5"), ("underdose_cause", "no")])
+    assert conv.current() is None and conv.decision().codes == ("8.2",)
+    conv.revise("miss_margin")
+    conv.answer("miss_margin", "3")
+    assert conv.current() is None
+    assert conv.facts["underdose_from_miss"] is False, "the answer still applies: it was kept"
+    assert conv.decision().codes == ("8.2", "9.2")
+
+
+def test_check_codes_asks_what_could_add_a_code_after_the_verdict() -> None:
+    conv = Conversation()
+    _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "3")])
+    assert conv.current() is None, "9.2 is settled: the chat stops"
+    decision = conv.decision()
+    assert decision.codes == ("9.2",) and [c.code for c in decision.open_checks] == ["8.2"]
+    conv.check_codes()
+    q = conv.current()
+    assert q is not None and q.id == "underdose_cause"
+    conv.answer("underdose_cause", "no")
+    assert conv.current() is None
+    assert conv.decision().codes == ("8.2", "9.2")
+    assert assess(parse_facts(conv.facts)).codes == ("8.2", "9.2"), "the chat and a file agree"
+    restored = Conversation.from_dict(json.loads(json.dumps(conv.to_dict())))
+    assert restored.checking_codes and restored.decision().codes == ("8.2", "9.2")
+
+
+def test_check_codes_ends_when_the_answers_are_not_known() -> None:
+    conv = Conversation()
+    _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "3")])
+    conv.check_codes()
+    conv.answer("underdose_cause", "don't know")
+    assert conv.current() is None
+    assert conv.decision().codes == ("9.2",)

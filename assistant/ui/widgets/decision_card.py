@@ -93,7 +93,7 @@ def reasons_content(d: Decision) -> Content:
         for f in d.why_not:
             parts += _finding(f, met=False)
     if d.open_checks:
-        parts += _heading("Not yet checked (could add a code)")
+        parts += _heading("Not yet checked (could add a code; C to answer)")
         for check in d.open_checks:
             parts += _bullet(f"[{check.code}] depends on: {', '.join(fact_label(n) for n in check.needs)}")
     if d.notes:
@@ -162,6 +162,10 @@ class DecisionCard(Vertical):
                 yield Button(
                     "Voluntary (V)", id="action-voluntary", compact=True, tooltip="Notify voluntarily (code V)"
                 )
+            if d.open_checks and d.verdict != "undetermined":
+                yield Button(
+                    "Check codes (C)", id="action-check_codes", compact=True, tooltip="Answer what could add a code"
+                )
             if self.can_draft and d.verdict != "undetermined":
                 yield Button("Draft (D)", id="action-draft", compact=True)
         yield Static(reasons_content(d), id="reasons")
@@ -183,17 +187,18 @@ class DecisionCard(Vertical):
             yield error
 
     def focus_first(self) -> None:
-        """The discovery date when it is still needed, else Draft (or Change answer): never New.
+        """The discovery date when it is still needed, else Draft, else nothing: never New or Change answer.
 
         A second Enter after the date would otherwise start a new incident.
         """
         for date_input in self.query("#discovered-on").results(Input):
             date_input.focus(scroll_visible=False)
             return
-        for action in ("#action-draft", "#action-back"):
-            for button in self.query(action).results(Button):
-                button.focus(scroll_visible=False)
-                return
+        for button in self.query("#action-draft").results(Button):
+            button.focus(scroll_visible=False)
+            return
+        # Nothing else: a stray Enter on an undecided card must not reopen an answer (Ctrl+Z does that).
+        self.screen.set_focus(None)
 
     def show_date_error(self, message: str) -> None:
         error = self.query_one("#date-error", Static)
