@@ -297,6 +297,10 @@ _ALWAYS_RELEVANT = frozenset(
 )  # fmt: skip
 
 
+# The patient's own doses: the report gives them whether or not a criterion needed them.
+_PATIENT_DOSES = ("intended_dose_msv", "total_dose_msv")
+
+
 def _unused_facts(view: FactView) -> tuple[str, ...]:
     """Facts given that no criterion for this kind of case looked at (e.g. planning scans for a cardiology case)."""
     unused = [
@@ -306,12 +310,25 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
     ]
     if not unused:
         return ()
+    doses = [n for n in _PATIENT_DOSES if n in unused]
+    others = [n for n in unused if n not in doses]
     kind = ", ".join(f"{n}: {view.given[n]}" for n in ("exposure", "setting") if n in view.given)
-    labels = "; ".join(f"`{n}` ({fact_specs()[n].label})" for n in _ordered(unused))
-    return (
-        f"Given but not used, as no criterion for this kind of case ({kind or 'as described'}) depends on it: "
-        f"{labels}. If it matters, check the exposure and setting.",
-    )
+    notes = []
+    if doses:
+        notes.append(
+            f"Not needed for this decision, whatever its value: {_labelled(doses)}. Keep it for the report, "
+            "which gives an estimate of the dose(s) received."
+        )
+    if others:
+        notes.append(
+            f"Given but not used, as no criterion for this kind of case ({kind or 'as described'}) depends on it: "
+            f"{_labelled(others)}. If it matters, check the exposure and setting."
+        )
+    return tuple(notes)
+
+
+def _labelled(names: list[str]) -> str:
+    return "; ".join(f"`{n}` ({fact_specs()[n].label})" for n in _ordered(names))
 
 
 def _possible_rows(rows: Rows, given: Mapping[str, Any]) -> Rows:

@@ -137,7 +137,9 @@ def test_facts_that_do_not_bear_on_the_case_are_reported() -> None:
     (note,) = assess(parse_facts(facts)).notes
     assert "`planning_scans_total`" in note and "setting: interventional" in note
     wales = {"jurisdiction": "wales", "exposure": "accidental", "total_dose_msv": 0.01, "age_years": 30}
-    assert any("`total_dose_msv`" in n for n in assess(parse_facts(wales)).notes)
+    (dose_note,) = assess(parse_facts(wales)).notes
+    assert "`total_dose_msv`" in dose_note and "Keep it for the report" in dose_note
+    assert "check the exposure and setting" not in dose_note, "a dose given is not a sign of a wrong exposure"
 
 
 def test_a_category_code_says_its_own_criterion_is_not_met() -> None:
