@@ -76,6 +76,19 @@ def test_pasted_answer_is_refused_and_shown_literally(text: str) -> None:
     asyncio.run(body())
 
 
+def test_a_paste_of_several_lines_keeps_them_all_on_one_line() -> None:
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await reach_number_question(pilot)
+            box = app.query_one("#answer-input", Input)
+            box.post_message(events.Paste("[bold red]Acme[/] NHS Trust\nsecond line 😀 مستشفى\n"))
+            await pilot.pause()
+            assert box.value == "[bold red]Acme[/] NHS Trust second line 😀 مستشفى", "no line is silently dropped"
+
+    asyncio.run(body())
+
+
 def test_typed_markup_in_a_number_answer() -> None:
     async def body() -> None:
         app = IrmerApp(settings=Settings(), today=lambda: TODAY)

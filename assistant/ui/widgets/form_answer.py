@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label
 
 from assistant.ui.safe_text import plain
 from assistant.ui.widgets.answer_base import Answered
+from assistant.ui.widgets.text_answer import OneLineInput
 
 UNKNOWN_HINT = "blank or ? if not known"
 
@@ -48,7 +49,7 @@ class FormAnswer(Vertical):
     def compose(self) -> ComposeResult:
         for row in self.rows:
             yield Label(plain(row.label), classes="form-label")
-            yield Input(
+            yield OneLineInput(
                 value=row.value,
                 placeholder=row.placeholder(),
                 compact=True,

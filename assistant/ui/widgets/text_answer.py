@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input
 
 from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
+
+
+class OneLineInput(Input):
+    """An Input that keeps every line of a paste, joined by spaces (Textual's keeps only the first)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        if text:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.prevent_default()  # Input's own handler would insert the first line again
+        event.stop()
 
 
 class TextAnswer(Horizontal):
@@ -24,7 +38,7 @@ class TextAnswer(Horizontal):
         self.blank_skips = blank_skips
 
     def compose(self) -> ComposeResult:
-        yield Input(value=self.value, placeholder=self.hint, id="answer-input")
+        yield OneLineInput(value=self.value, placeholder=self.hint, id="answer-input")
         if self.allow_unknown:
             yield Button(DONT_KNOW, id="dont-know", compact=True)
 
