@@ -370,7 +370,9 @@ class IrmerApp(App[None]):
             await self._rebuild()  # the flow re-flowed (a revision): lay the transcript out from its history
             return
         self._shown = expected
-        self._replaced = None
+        if self._replaced is not None:
+            self._replaced = None
+            self.clear_notifications()  # "Ctrl+Z brings the last one back" is no longer true, nor in the way
         for asked in self.query(QuestionMessage).exclude(".answered"):
             asked.mark_answered()
         await self._ask_current(echo=UserMessage(echo, event.question_id))
