@@ -157,8 +157,10 @@ def test_a_replaced_incident_comes_back_with_ctrl_z_until_the_new_one_is_answere
             assert app.conversation.decision().codes == before and app.query(DecisionCard)
             await pilot.press("ctrl+n")
             assert await settle(pilot) == "nation"
+            assert any("Ctrl+Z brings the last one back" in n.message for n in app._notifications)
             await pilot.press("1")  # an answer in the new incident: the old one is gone for good
             assert await settle(pilot) != "nation"
+            assert not any("Ctrl+Z brings" in n.message for n in app._notifications), "the toast is no longer true"
             await pilot.press("ctrl+z")
             assert await settle(pilot) == "nation" and not app.query(DecisionCard)
 
