@@ -19,7 +19,7 @@ from tests.functional.user import settle, type_text
 
 REQUIRED_TERMS = (
     "SAUE", "CSAUE", "Effective dose", "PTV", "OAR", "SIRT", "Geographical miss", "Employer", "Referrer",
-    "Practitioner", "Operator", "Accidental vs unintended", "IR(ME)R", "MPE", "ARSAC",
+    "Practitioner", "Operator", "Accidental vs unintended", "IR(ME)R", "MPE", "ARSAC", "Child",
 )  # fmt: skip
 
 
@@ -124,3 +124,8 @@ def test_theme_toggles_between_dark_and_light() -> None:
             assert app.theme == THEMES[0]
 
     asyncio.run(body())
+
+
+def test_glossary_finds_the_other_spellings() -> None:
+    by_term = {t.term: t for t in load_glossary()}
+    assert by_term["Foetal dose"].matches("fetus") and by_term["Child"].matches("paediatric")
