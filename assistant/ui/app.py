@@ -66,7 +66,7 @@ DRAFT = "draft"
 
 _HERE = Path(__file__).resolve().parent
 # Actions that change the conversation: only from the chat itself.
-CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why", "check_codes"})
+CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why", "check_codes", "change_discovery_date"})
 DRAFT_PREFIX = "draft:"
 DRAFT_KIND = DRAFT_PREFIX + "kind"
 THEMES = ("textual-dark", "textual-light")
@@ -427,6 +427,8 @@ class IrmerApp(App[None]):
             return self._decision is not None and self._decision.verdict == "local" and self._draft is None
         if action == "draft":
             return self._decision is not None and self._draft is None
+        if action == "change_discovery_date":
+            return self._decision is not None and "discovered_on" in self.conversation.facts and self._draft is None
         if action == "check_codes":
             return self._decision is not None and bool(self._decision.open_checks) and self._draft is None
         return True
@@ -465,6 +467,11 @@ class IrmerApp(App[None]):
             self.notify("Press Ctrl+Q again to quit. This incident is not saved.", severity="warning")
             return
         self.exit()
+
+    async def action_change_discovery_date(self) -> None:
+        """Clear the discovery date so the card asks it again (a typing slip is not final)."""
+        if self._decision is not None and "discovered_on" in self.conversation.facts:
+            await self._card_fact("discovered_on", None)
 
     async def action_check_codes(self) -> None:
         """Ask what could add a code to the settled verdict (the card's "not yet checked")."""

@@ -18,6 +18,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Back: change the last answer", "back", "Reopen the most recent answered question"),
     ("Why we ask", "why", "Show or hide the guidance behind the open question"),
     ("Draft the paperwork", "draft", "Notification, investigation report or local record, from the decision"),
+    ("Change the discovery date", "change_discovery_date", "Type the date the incident was discovered again"),
     ("Check the codes not yet checked", "check_codes", "Answer what could add a code to a verdict already reached"),
     ("Notify voluntarily", "voluntary", "When the verdict is local: record a voluntary notification (code V)"),
     ("Rulebook", "rulebook", "Every notification code with the guidance's words"),

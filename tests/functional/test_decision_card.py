@@ -130,6 +130,15 @@ def test_discovery_date_typed_on_the_card() -> None:
                 "report_by": TODAY - dt.timedelta(days=1) + dt.timedelta(weeks=12),
             }
             assert "(13 days left)" in card_text(app.query_one(DecisionCard))
+            # A slip can be put right: the command clears the date and the card asks it again.
+            await app.run_action("change_discovery_date")
+            assert await settle(pilot) == "decision"
+            assert app.query_one(DecisionCard).decision.deadlines is None
+            assert app.query_one("#discovered-on").has_focus
+            await type_text(pilot, "20/11/2026")
+            await pilot.press("enter")
+            assert await settle(pilot) == "decision"
+            assert app.query_one(DecisionCard).decision.deadlines["notify_by"] == dt.date(2026, 12, 4)  # type: ignore[index]
 
     asyncio.run(body())
 

@@ -173,7 +173,10 @@ class DecisionCard(Vertical):
     def _deadlines(self) -> ComposeResult:
         d = self.decision
         if d.deadlines:
-            parts: list[Part] = [("Deadlines (from the discovery date)", "bold underline")]
+            parts: list[Part] = [
+                ("Deadlines (from the discovery date)", "bold underline"),
+                ("  Ctrl+P: change the discovery date", "$text-muted"),
+            ]
             for key, label in (("notify_by", "Notify by"), ("report_by", "Report by")):
                 due = d.deadlines[key]
                 parts += ["\n  ", (f"{label}: {long_date(due)}", "bold"), f"  ({days_left(due, self.today)})"]
