@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,34 @@ class OpenCheck:
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "needs": list(self.needs)}
+
+
+# Facts that pick which rows apply at all: an open check waiting on one of them waits on all the rest of its row too.
+_GATES = ("exposure", "setting")
+
+
+def open_check_groups(checks: tuple[OpenCheck, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The open checks as (codes, facts) to show: those waiting first on the exposure or the setting are
+    one line ("2.1, 2.2, ... 10.2 depend first on the setting"), so a card does not list fifteen rows."""
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    gated: dict[str, list[str]] = {}
+    for check in checks:
+        if check.needs and check.needs[0] in _GATES:
+            gated.setdefault(check.needs[0], []).append(check.code)
+        else:
+            out.append(((check.code,), check.needs))
+    return out + [(tuple(codes), (gate,)) for gate, codes in gated.items()]
+
+
+def open_check_lines(checks: tuple[OpenCheck, ...], label: Callable[[str], str]) -> list[str]:
+    """One line a group, with each fact named by `label`."""
+    lines = []
+    for codes, needs in open_check_groups(checks):
+        if len(codes) == 1:
+            lines.append(f"[{codes[0]}] depends on: {', '.join(label(n) for n in needs)}")
+        else:
+            lines.append(f"[{', '.join(codes)}] depend first on: {label(needs[0])}")
+    return lines
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assistant.decision import VERDICT_WORDS, Decision
+from assistant.decision import VERDICT_WORDS, Decision, open_check_lines
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 
@@ -45,10 +45,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += [_wrap(f"[{f.code}] {f.reason}", "  ", "      ") for f in d.why_not]
     if d.open_checks:
         lines += ["", "Not yet checked (could add a code):"]
-        lines += [
-            _wrap(f"[{c.code}] depends on: {', '.join(fact_label(n) for n in c.needs)}", "  ", "      ")
-            for c in d.open_checks
-        ]
+        lines += [_wrap(line, "  ", "      ") for line in open_check_lines(d.open_checks, fact_label)]
     if d.authority and d.verdict in ("notify", "voluntary", "undetermined"):
         a = d.authority
         lines += ["", f"Enforcing authority: {a['name']} ({a['id'].upper()})", _wrap(f"Contact: {a['contact']}")]

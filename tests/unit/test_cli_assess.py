@@ -333,3 +333,16 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     # A measurement given as null is simply not known, as when left out.
     dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
     assert dose_null["missing"] == ["total_dose_msv"]
+
+
+def test_open_checks_waiting_on_the_setting_are_one_line() -> None:
+    facts = {
+        "jurisdiction": "england",
+        "exposure": "unintended",
+        "foetal_exposure_unintended": True,
+        "foetal_dose_mgy": 12,
+    }
+    text = irmer("assess", "-", stdin=json.dumps(facts)).stdout
+    checks = text.split("Not yet checked (could add a code):")[1].split("\n\n")[0]
+    assert "[2.1, 2.2, 2.3, 2.4, 3, 4.1" in checks and "depend\n      first on: kind of exposure (setting)" in checks
+    assert checks.count("[") == 1, checks

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from assistant.decision import VERDICT_WORDS, Decision, Finding
+from assistant.decision import VERDICT_WORDS, Decision, Finding, open_check_lines
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 from assistant.ui.safe_text import as_read, plain, visible
@@ -94,8 +94,8 @@ def reasons_content(d: Decision) -> Content:
             parts += _finding(f, met=False)
     if d.open_checks:
         parts += _heading("Not yet checked (could add a code; C to answer)")
-        for check in d.open_checks:
-            parts += _bullet(f"[{check.code}] depends on: {', '.join(fact_label(n) for n in check.needs)}")
+        for line in open_check_lines(d.open_checks, fact_label):
+            parts += _bullet(line)
     if d.notes:
         parts += _heading("Notes")
         for note in d.notes:
