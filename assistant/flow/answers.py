@@ -110,12 +110,16 @@ EXAMPLES = {
     "ratio": "a ratio of delivered to intended such as 1.12, 112% or 3x",
     "margin": "the miss divided by the error margin, such as 3 or 3x",
     "count": "a whole number such as 3",
-    "years": "an age in years such as 54, or 6 months",
+    "years": "an age in years such as 54, 6 months, or 17 years 11 months",
 }
 # A bare ratio this large is more likely a percentage typed without its sign.
 _PLAIN_RATIO_LIMIT = Decimal(10)
 _NUMBER = re.compile(
     r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e(?P<exp>[+-]?\d+))?\s*(?P<unit>.*)$"
+)
+# An age as staff write it for a teenager near 18 (or 16 in Scotland): "17 years 11 months", "17y 11m".
+_YEARS_AND_MONTHS = re.compile(
+    r"^(?P<years>\d{1,3})\s*(?:y|yrs?|years?)\s*,?\s*(?:and\s+)?(?P<months>\d{1,2})\s*(?:m|mo|mths?|months?)$"
 )
 _MONTH_NAMES = [
     *("january", "february", "march", "april", "may", "june"),
@@ -199,6 +203,11 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
     expected = EXAMPLES[unit_kind]
     if unit_kind == "count" and text in NUMBER_WORDS:
         return NUMBER_WORDS[text]
+    if unit_kind == "years" and (both := _YEARS_AND_MONTHS.match(text)):
+        years, months = int(both["years"]), int(both["months"])
+        if months >= 12:
+            raise AnswerError(f"“{typed}”: {months} months is a year or more; give {expected}.")
+        return float(years + Decimal(months) / 12)
     match = _NUMBER.match(text)
     if not match:
         if text in ("nan", "inf", "infinity", "-inf") or "nan" in text or "inf" in text:

@@ -53,8 +53,14 @@ def test_typing_the_start_of_an_option_then_enter() -> None:
 
 def test_number_keys_choose_at_once_and_arrows_move() -> None:
     assert drive(ChoiceAnswer("nation", NATIONS), "2") == ["Wales"]
-    assert drive(ChoiceAnswer("nation", NATIONS), "down", "down", "enter") == ["Scotland"]
+    # Nothing is highlighted until an arrow is pressed: the first Down lands on option 1.
+    assert drive(ChoiceAnswer("nation", NATIONS), "down", "down", "down", "enter") == ["Scotland"]
     assert drive(ChoiceAnswer("nation", NATIONS), "9") == [], "no ninth option: nothing is chosen"
+
+
+def test_a_stray_enter_answers_nothing() -> None:
+    """"2" then Enter, as in many menus, sends Wales once; the Enter must not answer the next question."""
+    assert drive(ChoiceAnswer("nation", NATIONS), "enter") == []
 
 
 def test_an_earlier_answer_is_preselected() -> None:

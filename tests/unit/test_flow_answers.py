@@ -49,6 +49,9 @@ TODAY = dt.date(2026, 11, 28)
         ("54", "years", 54.0),
         ("54 years", "years", 54.0),
         ("6 months", "years", 0.5),
+        ("17 years 11 months", "years", 17 + 11 / 12),  # a child: under 18 everywhere but Scotland
+        ("17y 11m", "years", 17 + 11 / 12),
+        ("15 yrs, 6 mths", "years", 15.5),
     ],
 )
 def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, expected: float) -> None:
@@ -74,6 +77,7 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("2.5", "count", "whole number"),
         ("112", "ratio", "112%"),  # a bare 112 as a ratio is refused: 112% or 112x
         ("1e400", "dose_msv", "too large"),
+        ("17 years 12 months", "years", "12 months is a year or more"),
     ],
 )
 def test_bad_numbers_name_what_was_typed_and_what_is_accepted(typed: str, unit_kind: str, words: str) -> None:

@@ -24,7 +24,9 @@ class ChoiceAnswer(OptionList):
         super().__init__(*numbered, id="answer", classes="answer choice")
         self.question_id = question_id
         self.labels = labels
-        self._preselect = labels.index(selected) if selected in labels else 0
+        # Only an earlier or suggested answer is highlighted: with none, a stray Enter (after "2" sent the
+        # nation, say) must not answer the next question with its first option.
+        self._preselect = labels.index(selected) if selected in labels else None
         self._typed = ""
         self._typed_at = 0.0
 
