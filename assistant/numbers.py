@@ -5,9 +5,10 @@ decimals too. Binary floats put some of them on the wrong side of an
 inclusive edge (3.0 / 0.3 is 10.000000000000002, 1650 / 1500 - 1 is a hair
 over 10%). Comparisons therefore run in floats, which is fast, and only a
 value within a whisker of an edge is compared again exactly, as the fractions
-its decimal text stands for, to PLACES decimal places: 0.7 + 0.1 + 0.1 + 0.1
-from a spreadsheet is 0.9999999999999999, and no dose, ratio or count is known
-to 16 decimals (docs/interpretations.md, "Numbers at an edge").
+its decimal text stands for. Each number given is taken to PLACES decimal
+places first: 0.7 + 0.1 + 0.1 + 0.1 from a spreadsheet is 0.9999999999999999,
+and no dose, ratio or count is known to 16 decimals. Quotients of numbers so
+taken are exact (docs/interpretations.md, "Numbers at an edge").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ WHISKER = 1e-9
 PLACES = 9
 
 
-def exact(value: Number | str | Decimal) -> Fraction:
+def as_written(value: Number | str | Decimal) -> Fraction:
     """The fraction a number's decimal text stands for (0.1 is exactly 1/10)."""
     if isinstance(value, Fraction):
         return value
@@ -35,18 +36,23 @@ def exact(value: Number | str | Decimal) -> Fraction:
     return Fraction(str(value))
 
 
+def exact(value: Number | str | Decimal) -> Fraction:
+    """A number given, as irmer judges it: its decimal text to PLACES decimal places (0.30000000000000004 is 3/10).
+
+    A Fraction is a result worked out from such numbers and is kept as it is.
+    """
+    if isinstance(value, Fraction):
+        return value
+    return round(as_written(value), PLACES)
+
+
 def compare(value: float, edge: float, exact_value: Callable[[], Fraction], exact_edge: Fraction) -> int:
     """-1, 0 or 1 as value is below, at or above edge; exact when it is close."""
     diff = value - edge
     if abs(diff) > WHISKER * max(1.0, abs(edge)):
         return 1 if diff > 0 else -1
-    precise = judged(exact_value())
+    precise = exact_value()
     return (precise > exact_edge) - (precise < exact_edge)
-
-
-def judged(value: Fraction) -> Fraction:
-    """The value as irmer judges it: to PLACES decimal places."""
-    return round(value, PLACES)
 
 
 def fmt(value: Number, places: int = 4) -> str:

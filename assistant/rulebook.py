@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import PLACES, WHISKER, Number, as_given, compare, exact, fmt, judged
+from assistant.numbers import PLACES, WHISKER, Number, as_given, as_written, compare, exact, fmt
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -67,8 +67,11 @@ class Threshold:
         return self._with_unit(fmt(value, places), value)
 
     def show_given(self, value: Number) -> str:
-        """A fact's value as it was given, with this threshold's unit."""
-        return self.show(value, PLACES) if self.unit == "%" else self._with_unit(as_given(value), value)
+        """A fact's value as it was given, with this threshold's unit, and the edge it is judged on if it
+        differs from one only beyond PLACES decimals ("0.9999999999999999 mSv (= 1 mSv to 9 decimal places)")."""
+        shown = self.show(value, PLACES) if self.unit == "%" else self._with_unit(as_given(value), value)
+        edge = self._rounded_onto_edge(value)
+        return shown if edge is None else f"{shown} (= {self.show(edge)} to {PLACES} decimal places)"
 
     def _with_unit(self, number: str, value: Number) -> str:
         if self.unit == "×":
@@ -82,16 +85,16 @@ class Threshold:
         v = float(value)
         if all(abs(v - f) > far for _, f, _, _ in self.edges):
             return 4
-        for places in (4, 6):
+        for places in (4, 6, 9, 12):
             if all(v == f or self.show(value, places) != self.show(edge, places) for edge, f, _, _ in self.edges):
                 return places
-        return PLACES
+        return 15
 
-    def _rounded_onto_edge(self, value: Number, precise: Callable[[], Fraction]) -> Fraction | None:
-        """The edge the value differs from only beyond PLACES decimals (and so is judged on), if any."""
+    def _rounded_onto_edge(self, value: Number) -> Fraction | None:
+        """The edge a given value differs from only beyond PLACES decimals (and so is judged on), if any."""
         v = float(value)
         near = (edge for edge, f, _, _ in self.edges if abs(v - f) <= WHISKER * max(1.0, abs(f)))
-        return next((edge for edge in near if precise() != edge and judged(precise()) == edge), None)
+        return next((edge for edge in near if exact(value) == edge and as_written(value) != edge), None)
 
     @cached_property
     def description(self) -> str:
@@ -113,6 +116,8 @@ class Threshold:
     def check_ratio(self, numerator: Number, denominator: Number, subject: str) -> Outcome:
         """Judge numerator ÷ denominator, exactly at the edges (3.0 ÷ 0.3 is 10, not a hair over)."""
         value = float(numerator) / float(denominator)
+        if any(abs(value - f) <= WHISKER * max(1.0, abs(f)) for _, f, _, _ in self.edges):
+            value = float(exact(numerator) / exact(denominator))  # shown as judged: 3 ÷ 0.30000000000000004 is 10
         return self._judge(
             value,
             lambda: exact(numerator) / exact(denominator),
@@ -123,9 +128,6 @@ class Threshold:
         """`shown`: the subject and its value as the reason prints them."""
         name = f" ({label})" if label else ""
         precise = exact_value or (lambda: exact(value))
-        edge = self._rounded_onto_edge(value, precise)
-        if edge is not None and not shown.endswith(self.show(edge)):  # a quotient is already shown rounded
-            shown += f" (= {self.show(edge)} to {PLACES} decimal places)"
         if self.contains(value, exact_value):
             return met(f"{shown} {self.description}{name}")
         return not_met(f"{shown} is not {self.description}{name}{self._gap(value, precise)}")
@@ -135,7 +137,7 @@ class Threshold:
         v = float(value)
         for edge, f, below, inclusive in self.edges:
             gap = f - v if below else v - f
-            if not inclusive and abs(gap) <= WHISKER * max(1.0, abs(f)) and judged(precise()) == edge:
+            if not inclusive and abs(gap) <= WHISKER * max(1.0, abs(f)) and precise() == edge:
                 return ": exactly at the edge, which is excluded"
             if gap < 0:
                 continue

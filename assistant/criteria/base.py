@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.fact_schema import fact_specs
-from assistant.numbers import Number, as_given
+from assistant.numbers import PLACES, Number, as_given, as_written, exact
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
 from assistant.validation import possible
@@ -84,9 +84,11 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
         return unknown(["age_years"])
     nation = facts.get("jurisdiction")
     under = book.child_under_years[nation]
-    if age < under:
-        return met(f"age {as_given(age)} is under {under}: a child in {nation_name(nation)}")
-    return not_met(f"age {as_given(age)} is {under} or over: an adult in {nation_name(nation)}")
+    judged = exact(age)  # to 9 decimal places, as every number is judged
+    shown = as_given(age) + (f" (= {under} to {PLACES} decimal places)" if judged == under != as_written(age) else "")
+    if judged < under:
+        return met(f"age {shown} is under {under}: a child in {nation_name(nation)}")
+    return not_met(f"age {shown} is {under} or over: an adult in {nation_name(nation)}")
 
 
 def age_if_unknown(facts: FactView) -> tuple[str, ...]:

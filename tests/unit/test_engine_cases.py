@@ -120,6 +120,15 @@ NOISE = [
      "local", "(+10%) = 1.1× is not > 1.1×: exactly at the edge, which is excluded"),
     ("9 decimals are still told apart", {"exposure": "accidental", "age_years": 9, "total_dose_msv": 0.999999999},
      "local", "0.999999999 mSv is not ≥ 1 mSv"),
+    ("age on the edge", {"exposure": "accidental", "age_years": 17.9999999999, "total_dose_msv": 2},
+     "local", "age 17.9999999999 (= 18 to 9 decimal places) is 18 or over: an adult"),
+    # A quotient of numbers taken to 9 decimals is exact: it is not rounded again onto the edge.
+    ("quotient told apart", {"exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+                             "intended_dose_msv": 2, "total_dose_msv": 19.999999999},
+     "local", "= 9.999999999× is not ≥ 10×"),
+    ("band edge from noise", {"exposure": "unintended", "setting": "diagnostic", "age_years": 10,
+                              "intended_dose_msv": 0.2999999999, "total_dose_msv": 1.5},
+     "local", "intended dose 0.2999999999 mSv (= 0.3 mSv to 9 decimal places) is in the 2.2 band"),
 ]  # fmt: skip
 
 
