@@ -59,7 +59,7 @@ def test_number_keys_choose_at_once_and_arrows_move() -> None:
 
 
 def test_a_stray_enter_answers_nothing() -> None:
-    """"2" then Enter, as in many menus, sends Wales once; the Enter must not answer the next question."""
+    """ "2" then Enter, as in many menus, sends Wales once; the Enter must not answer the next question."""
     assert drive(ChoiceAnswer("nation", NATIONS), "enter") == []
 
 
