@@ -99,6 +99,8 @@ class Decision:
     assumptions: tuple[Assumption, ...] = ()
     notes: tuple[str, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
+    # Circumstances the input gave as null ("not known"): written back as null, so `facts` reproduces the decision.
+    not_known: tuple[str, ...] = ()
 
     @property
     def notifiable(self) -> bool:
@@ -129,5 +131,5 @@ class Decision:
             "codes_need": list(self.codes_need),
             "assumptions": [a.to_json() for a in self.assumptions],
             "notes": list(self.notes),
-            "facts": {k: plain(v) for k, v in self.facts.items()},
+            "facts": {k: plain(v) for k, v in self.facts.items()} | dict.fromkeys(self.not_known),
         }

@@ -7,6 +7,7 @@ unknown means undetermined, listing the facts that would settle it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
@@ -176,7 +177,10 @@ def assess(
     and each assumption is listed. The chat passes False so that it asks them.
     `not_known`: circumstances a file gives as null, "not known": never assumed.
     """
-    return _assess(facts, assume_absent, frozenset(not_known), book or load_rulebook(), CASE_DEPTH, {})
+    decision = _assess(facts, assume_absent, frozenset(not_known), book or load_rulebook(), CASE_DEPTH, {})
+    if not_known:
+        decision = dataclasses.replace(decision, not_known=tuple(n for n in fact_specs() if n in not_known))
+    return decision
 
 
 def _assess(

@@ -80,7 +80,7 @@ def with_nation(raw: Any, nation: str | None, name: str) -> Any:
     """The incident with `--jurisdiction`'s nation where it gives none; a different one is an error."""
     if nation is None or not isinstance(raw, dict):
         return raw
-    if "jurisdiction" not in raw:
+    if raw.get("jurisdiction") is None:  # left out, or null: not known, so the flag's nation fills it
         return {**raw, "jurisdiction": nation}
     if normalise_enum(str(raw["jurisdiction"])) != nation:
         raise InputError(

@@ -50,15 +50,17 @@ def wrong_radiopharmaceutical(c: Criterion, facts: FactView, book: Rulebook) -> 
         "the radiopharmaceutical was the one intended",
         when_no=State.NOT_APPLICABLE,
     )
-    if not given.met:
+    if given.state is State.NOT_APPLICABLE:
         return given
-    if not facts.known("exposure"):
-        return unknown(["exposure"])
-    if facts.get("exposure") == "accidental":
-        # Code 7 is a row of the unintended table: the patient was meant to have a
-        # radiopharmaceutical and got the wrong one. See docs/interpretations.md.
+    if facts.known("exposure") and facts.get("exposure") == "accidental":
+        # Code 7 is a row of the unintended table: the patient was meant to have a radiopharmaceutical and
+        # got the wrong one. See docs/interpretations.md. Whether one was given then does not matter here.
         return not_met(
             "a radiopharmaceutical given to someone for whom no exposure of any kind was intended is an "
             "accidental exposure, judged under code 1, not 7"
         )
+    if not given.met:
+        return given
+    if not facts.known("exposure"):
+        return unknown(["exposure"])
     return given

@@ -305,6 +305,8 @@ def test_assess_path_never_imports_textual() -> None:
 def test_jurisdiction_flag_fills_a_missing_nation_and_refuses_a_different_one() -> None:
     filled = irmer("--jurisdiction", "Wales", "assess", "-", "--json", stdin="{exposure: accidental}")
     assert filled.returncode == 0 and json.loads(filled.stdout)["authority"]["id"] == "hiw"
+    null = irmer("--jurisdiction", "wales", "assess", "-", "--json", stdin="{jurisdiction: null, exposure: accidental}")
+    assert null.returncode == 0 and json.loads(null.stdout)["authority"]["id"] == "hiw", "null is not known: filled"
     clash = irmer("--jurisdiction", "wales", "assess", "-", stdin="{jurisdiction: england, exposure: accidental}")
     assert clash.returncode == 2 and "--jurisdiction is wales" in clash.stderr
     unknown = irmer("--jurisdiction", "france", "rules")
@@ -326,6 +328,9 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"clinically_significant": None})).stdout)
     assert null["verdict"] == "undetermined" and null["missing"] == ["clinically_significant"]
     assert "clinically_significant" not in [a["fact"] for a in null["assumptions"]]
+    assert null["facts"]["clinically_significant"] is None, "the facts written back reproduce the decision"
+    again = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(null["facts"])).stdout)
+    assert again["verdict"] == "undetermined"
     batch = tmp_path / "b.jsonl"
     batch.write_text(json.dumps(base | {"individuals_affected": None}) + "\n", encoding="utf-8")
     (line,) = [json.loads(x) for x in irmer("assess", "--batch", str(batch)).stdout.splitlines()]

@@ -237,3 +237,13 @@ def test_rows_for_settings_the_facts_rule_out_are_not_left_open() -> None:
     assert infant.verdict == "undetermined"
     assert not {"deterministic_effects", "planning_scans_total", "geographical_miss"} & set(infant.missing)
     assert {"setting", "procedural_failure"} <= set(infant.missing)
+
+
+def test_an_accidental_exposure_never_waits_on_the_radiopharmaceutical() -> None:
+    """Code 7 is for a patient meant to have a radiopharmaceutical: for an accidental exposure it cannot apply."""
+    facts = parse_facts({"jurisdiction": "england", "exposure": "accidental", "setting": "diagnostic",
+                         "total_dose_msv": 1, "age_years": 40})  # fmt: skip
+    decision = assess(facts, not_known={"wrong_radiopharmaceutical"})
+    assert decision.verdict == "local" and decision.missing == ()
+    wales = assess(parse_facts({"jurisdiction": "wales", "exposure": "accidental"}), assume_absent=False)
+    assert "7" not in [check.code for check in wales.open_checks]
