@@ -199,6 +199,7 @@ class IrmerApp(App[None]):
         self._shown: list[tuple[str, str]] = []  # (question id, echo) of each answer in the transcript
         self._current: Question | None = None
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
+        self._date_being_changed = ""  # the discovery date just cleared to be changed, offered to edit
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
         self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
@@ -328,7 +329,8 @@ class IrmerApp(App[None]):
         self.refresh_bindings()
         from assistant.ui.widgets.decision_card import DecisionCard
 
-        card = DecisionCard(decision, today=self.today(), can_draft=True)
+        card = DecisionCard(decision, today=self.today(), can_draft=True, date_text=self._date_being_changed)
+        self._date_being_changed = ""
         with self.batch_update():
             await self.transcript.mount_all([*before, card])
             # The verdict first: stop following the newest line and show the card from its top.
@@ -422,15 +424,19 @@ class IrmerApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CHAT_ACTIONS and self.screen is not self.screen_stack[0]:
             return False  # over the glossary, rulebook or a draft, keys do not change the chat beneath
-        # Card-only actions appear in the footer only when the card offers them.
+        return self.offers(action)
+
+    def offers(self, action: str) -> bool:
+        """Whether the chat offers this action now: card-only ones only when the card does (footer and palette)."""
+        on_card = self._decision is not None and self._draft is None
         if action == "voluntary":
-            return self._decision is not None and self._decision.verdict == "local" and self._draft is None
+            return on_card and self._decision is not None and self._decision.verdict == "local"
         if action == "draft":
-            return self._decision is not None and self._draft is None
+            return on_card
         if action == "change_discovery_date":
-            return self._decision is not None and "discovered_on" in self.conversation.facts and self._draft is None
+            return on_card and "discovered_on" in self.conversation.facts
         if action == "check_codes":
-            return self._decision is not None and bool(self._decision.open_checks) and self._draft is None
+            return on_card and self._decision is not None and bool(self._decision.open_checks)
         return True
 
     async def action_back(self) -> None:
@@ -469,13 +475,21 @@ class IrmerApp(App[None]):
         self.exit()
 
     async def action_change_discovery_date(self) -> None:
-        """Clear the discovery date so the card asks it again (a typing slip is not final)."""
-        if self._decision is not None and "discovered_on" in self.conversation.facts:
-            await self._card_fact("discovered_on", None)
+        """Ask the discovery date again, the one given offered to edit (a typing slip is not final)."""
+        given = self.conversation.facts.get("discovered_on")
+        if self._decision is None or given is None:
+            self.notify("There is no discovery date to change: the card asks it once the decision is reached.")
+            return
+        self._date_being_changed = f"{given.day}/{given.month}/{given.year}"
+        await self._card_fact("discovered_on", None)
 
     async def action_check_codes(self) -> None:
         """Ask what could add a code to the settled verdict (the card's "not yet checked")."""
-        if self._decision is None or not self._decision.open_checks:
+        if self._decision is None:
+            self.notify("Codes are checked from the decision card, once the decision is reached.")
+            return
+        if not self._decision.open_checks:
+            self.notify("Nothing is left to check: every code that could apply has been judged.")
             return
         self._draft = None
         self.conversation.check_codes()
@@ -483,6 +497,7 @@ class IrmerApp(App[None]):
 
     async def action_voluntary(self) -> None:
         if self._decision is None or self._decision.verdict != "local":
+            self.notify("A voluntary notification is for a decision that is not notifiable (local).")
             return
         await self._card_fact("voluntary", True)
 

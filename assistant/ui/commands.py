@@ -31,8 +31,11 @@ class IrmerCommands(Provider):
     """irmer's own commands, beside Textual's system commands."""
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        offers = getattr(self.app, "offers", None)
         out: list[tuple[str, Callable[[], Any], str]] = [
-            (name, partial(self.app.run_action, action), help_text) for name, action, help_text in ACTIONS
+            (name, partial(self.app.run_action, action), help_text)
+            for name, action, help_text in ACTIONS
+            if offers is None or offers(action)  # "Notify voluntarily" only where the card offers it
         ]
         conversation = getattr(self.app, "conversation", None)
         revise = getattr(self.app, "revise", None)

@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from assistant.config import Settings
 from assistant.decision import VERDICT_WORDS
 from assistant.engine import assess
 from assistant.routing import days_left
 from assistant.ui.app import IrmerApp
+from assistant.ui.commands import IrmerCommands
 from assistant.ui.widgets.decision_card import DecisionCard, long_date
 from assistant.ui.widgets.key_bar import KeyBar
 from assistant.validation import parse_facts
@@ -134,7 +135,9 @@ def test_discovery_date_typed_on_the_card() -> None:
             await app.run_action("change_discovery_date")
             assert await settle(pilot) == "decision"
             assert app.query_one(DecisionCard).decision.deadlines is None
-            assert app.query_one("#discovered-on").has_focus
+            box = app.query_one("#discovered-on", Input)
+            assert box.has_focus and box.value == "27/11/2026", "the date given is offered to edit"
+            box.value = ""
             await type_text(pilot, "20/11/2026")
             await pilot.press("enter")
             assert await settle(pilot) == "decision"
@@ -197,5 +200,38 @@ def test_card_opens_at_its_verdict_in_its_first_frame() -> None:
             assert app.first_frame_at_top, "the layout itself should place the view at the card's top"
             title = app.query_one("#verdict-title")
             assert app.transcript.region.contains_region(title.region)
+
+    asyncio.run(body())
+
+
+def test_card_keys_typed_into_the_empty_date_box_act_as_keys() -> None:
+    """The box has the cursor, but "d" starts no date: it is the card's Draft key."""
+
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert app.query_one("#discovered-on").has_focus
+            await pilot.press("d")
+            for _ in range(100):
+                if app.on_screen == "draft:kind":
+                    break
+                await pilot.pause()
+            assert app.on_screen == "draft:kind", "d in the empty date box opened the draft"
+
+    asyncio.run(body())
+
+
+def test_the_palette_offers_card_commands_only_where_they_apply() -> None:
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await settle(pilot)
+            card_only = ("check_codes", "voluntary", "change_discovery_date", "draft")
+            assert not any(app.offers(a) for a in card_only), "no card yet"
+            names = [name for name, _, _ in IrmerCommands(app.screen)._commands()]
+            assert "Notify voluntarily" not in names and "New incident" in names
+            await converse(pilot, CT_OVERDOSE)  # notify, no discovery date yet
+            assert app.offers("draft") and not app.offers("voluntary") and not app.offers("change_discovery_date")
 
     asyncio.run(body())

@@ -18,6 +18,7 @@ from assistant.decision import VERDICT_WORDS, Decision, Finding, open_check_line
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 from assistant.ui.safe_text import as_read, plain, visible
+from assistant.ui.widgets.text_answer import OneLineInput
 
 VERDICT_TITLES = {
     "notify": "NOTIFY",
@@ -121,6 +122,10 @@ def reasons_content(d: Decision) -> Content:
     return Content.assemble(*parts[1:] if parts and parts[0] == "\n\n" else parts)
 
 
+# The card's one-letter keys, by the button each stands for.
+_CARD_KEYS = {"c": "check_codes", "d": "draft", "v": "voluntary"}
+
+
 class DecisionCard(Vertical):
     """A `Decision` for people: the verdict first, then why, then what to do."""
 
@@ -136,11 +141,12 @@ class DecisionCard(Vertical):
             super().__init__()
             self.text = text
 
-    def __init__(self, decision: Decision, *, today: dt.date, can_draft: bool = False) -> None:
+    def __init__(self, decision: Decision, *, today: dt.date, can_draft: bool = False, date_text: str = "") -> None:
         super().__init__(id="decision-card", classes=f"verdict-{decision.verdict}")
         self.decision = decision
         self.today = today
         self.can_draft = can_draft
+        self.date_text = date_text  # a date being changed: offered to edit
 
     def compose(self) -> ComposeResult:
         d = self.decision
@@ -184,7 +190,12 @@ class DecisionCard(Vertical):
         elif d.verdict == "notify":
             ask = Content.styled("Deadlines: when was the incident discovered?", "bold underline")
             yield Static(ask, id="deadlines")
-            yield Input(placeholder="today / yesterday / 20/11/2026, then Enter", id="discovered-on", compact=True)
+            yield OneLineInput(
+                self.date_text,
+                placeholder="today / yesterday / 20/11/2026, then Enter",
+                id="discovered-on",
+                compact=True,
+            )
             error = Static("", id="date-error")
             error.display = False
             yield error
@@ -207,6 +218,14 @@ class DecisionCard(Vertical):
         error = self.query_one("#date-error", Static)
         error.update(plain(message))
         error.display = True
+
+    @on(Input.Changed, "#discovered-on")
+    def _card_key(self, event: Input.Changed) -> None:
+        """C, D or V typed into the empty date box are the card's keys (no date starts with them)."""
+        action = _CARD_KEYS.get(event.value.strip().lower())
+        if action and self.query(f"#action-{action}"):
+            event.input.value = ""
+            self.post_message(self.ActionRequested(action))
 
     @on(Input.Submitted, "#discovered-on")
     def _date(self, event: Input.Submitted) -> None:
