@@ -157,11 +157,11 @@ ADDRESS_BEFORE = re.compile(r"\b(?:post[ \t]?code|address|lives|living|resides|r
 # do not belong ("0161 496 0000 12 times").
 PHONE = re.compile(
     r"""
-    (?<![\w+])
+    (?<![\w+])(?<!\d[-/.])         # not the middle of a date ("2026-03-05 2026-03-07")
     (?P<prefix>\+44[ \t-]?(?:\(0\)[ \t-]?)?|\(0|0)
     (?P<area>\d{1,5})(?P<close>\)?)
     (?:[ \t-]?\d{1,6}){1,3}
-    (?!\w)(?![.,:/]\d)
+    (?!\w)(?![.,:/-]\d)
     """,
     re.X,
 )

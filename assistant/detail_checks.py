@@ -11,17 +11,26 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from assistant.flow.answers import AnswerError, parse_date
-
 # One address: something@domain.tld, nothing around it. Several may be given, separated by , or ;.
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.]+(?:\.[^@\s<>,;.]+)*\.[A-Za-z]{2,}")
-# Numbers joined by - / or . must each be a date ("2026-03-01 to 2026-03-05"); "5 March 2026" is one too.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_NUMERIC_DATE = re.compile(r"\d+(?:[/.-]\d+)+")
-_WORDED_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}\b", re.IGNORECASE)
-_MONTH_AND_YEAR = re.compile(rf"\b{_MONTH}\b.*?\b(?:19|20)\d{{2}}\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# The dates an incident date is written with. Other numbers ("at 14.30", "fractions 1-3") are left alone.
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_FULL_DATES = [
+    re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?![\d/.-])"),
+    re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>\d{4})(?![\d/.-])"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+]
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])\d{1,2}[/.]\d{1,2}[/.]\d{2}(?![\d/.-])")
 _DATE_FORMS = "YYYY-MM-DD (e.g. 2026-11-20), 20/11/2026 or 20 Nov 2026"
+_MONTHS = {
+    name: n
+    for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 
 Check = Callable[[str, "dt.date | None", dt.date], "str | None"]
 
@@ -34,26 +43,39 @@ def _email(text: str, discovered_on: dt.date | None, today: dt.date) -> str | No
     return None
 
 
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:3]]
+
+
 def _incident_dates(text: str, discovered_on: dt.date | None, today: dt.date) -> str | None:
-    found = [m.group(0) for m in _NUMERIC_DATE.finditer(text)] + [m.group(0) for m in _WORDED_DATE.finditer(text)]
-    if not found and not _MONTH_AND_YEAR.search(text):
+    if short := _SHORT_YEAR.search(text):
+        return f"“{short.group(0)}” has a two-digit year: write the year in full, as {_DATE_FORMS}."
+    dates: list[tuple[str, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _FULL_DATES:
+        for m in pattern.finditer(text):
+            month = int(m["mon"]) if "mon" in m.groupdict() and m["mon"] else _month(m["month"])
+            try:
+                dates.append((m.group(0), dt.date(int(m["year"]), month, int(m["day"]))))
+            except ValueError:
+                return f"“{m.group(0)}” is not a real date; give it as {_DATE_FORMS}."
+            taken.append(m.span())
+    for m in _MONTH_YEAR.finditer(text):  # "March 2026": judged by its first day
+        if not any(start <= m.start() < end for start, end in taken):
+            dates.append((m.group(0), dt.date(int(m["year"]), _month(m["month"]), 1)))
+    if not dates:
         return (
             f"“{text}” has no date: give it as {_DATE_FORMS}, or a month and year; for several exposures, the first "
             "and last dates. Leave it blank (or out of the file) to mark it TO COMPLETE."
         )
-    for written in found:
-        try:
-            date = parse_date(written, today=today)
-        except AnswerError as err:
-            return str(err)
+    for written, date in dates:
+        if date > today:
+            return f"“{written}” is in the future; give the date the exposure happened."
         if discovered_on is not None and date > discovered_on:
             return (
                 f"“{written}” is after the incident was discovered ({discovered_on.isoformat()}): "
                 "an exposure is discovered on or after the day it happens. Check both dates."
             )
-    for year in _YEAR.findall(text):
-        if int(year) > today.year:
-            return f"“{text}” names the year {year}, which is in the future; give the date the exposure happened."
     return None
 
 

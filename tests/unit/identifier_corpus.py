@@ -850,4 +850,6 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (("name", "Zbigniew Nowak"), ("name", "Priya Sharma")),
     ),
     ("Booked for Nuclear Medicine, then requested for Left Knee X-ray at Royal Marsden.", ()),
+    # Two dates side by side are not a phone number ("03-05 2026-03").
+    ("- Date of the incident: 2026-03-05 2026-03-07", ()),
 )

@@ -20,18 +20,32 @@ DISCOVERED = dt.date(2026, 11, 20)
         ("2026-11-20", None),  # discovered the day it happened
         ("2026-11-21", "after the incident was discovered (2026-11-20)"),
         ("19/11/2026", None),  # day first, as written in the UK
-        ("11/19/2026", "not a real date"),
+        ("11/19/2026", "not a real date"),  # day first: there is no 19th month
         ("1/3/2026 to 5/3/2026", None),
         ("5 March 2026 and 9 March 2026", None),
         ("between 2 and 4 Nov 2026", None),
         ("early March 2026", None),  # a month and year where the day is not known
         ("2026-11-19 (approx.)", None),
         ("2026-02-30", "not a real date"),
-        ("20/11/26", "is not a date"),  # a two-digit year is refused, as in the chat
-        ("2026-11-232026-11-19", "is not a date"),
+        ("20/11/26", "has a two-digit year"),  # refused, as in the chat
+        ("2026-11-232026-11-19", "has no date"),
         ("banana", "has no date"),
         ("2026", "has no date"),
-        ("March 2027", "the year 2027, which is in the future"),
+        ("March 2027", "“March 2027” is in the future"),
+        # A month and year is judged by its first day; whole words only ("maybe 2025" names no month).
+        ("November 2026", None),
+        ("December 2026", "in the future"),
+        ("November 25, 2026", "after the incident was discovered"),
+        ("February 30, 2026", "not a real date"),
+        ("maybe 2025, not sure", "has no date"),
+        ("decided 2024", "has no date"),
+        # Other numbers in the sentence are not dates to check.
+        ("5 March 2026 at 14.30", None),
+        ("5 March 2026 (dose 1.5 mSv)", None),
+        ("1-5 March 2026", None),
+        ("fractions 1-3, 2026-03-05", None),
+        ("2026-03-05 2026-03-07", None),
+        ("05.03.2026", None),
     ],
 )
 def test_incident_dates(text: str, problem: str | None) -> None:
