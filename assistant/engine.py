@@ -282,7 +282,9 @@ def _assess(
     findings = tuple(j.finding() for j in base_met) + tuple(
         letters[code].finding() for code in LETTER_ORDER if code in letters
     )
-    open_checks = tuple(OpenCheck(j.criterion.code, _ordered(list(j.outcome.needs))) for j in unknowns)
+    # E only describes a notification's cause, so it is never among `unknowns`; not known, it could still add a letter.
+    could_add = unknowns + [j for j in judged if j.criterion.code == "E" and j.outcome.unknown]
+    open_checks = tuple(OpenCheck(j.criterion.code, _ordered(list(j.outcome.needs))) for j in could_add)
     return decide(
         verdict,
         codes=tuple(codes),

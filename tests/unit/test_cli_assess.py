@@ -335,6 +335,10 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     batch.write_text(json.dumps(base | {"individuals_affected": None}) + "\n", encoding="utf-8")
     (line,) = [json.loads(x) for x in irmer("assess", "--batch", str(batch)).stdout.splitlines()]
     assert line["verdict"] == "undetermined" and line["missing"] == ["individuals_affected"]
+    # Not known whether equipment caused it: the notification stands, and E is left to check.
+    e_null = base | {"total_dose_msv": 12, "equipment_fault": None}
+    e_open = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(e_null)).stdout)
+    assert e_open["codes"] == ["2.2"] and {"code": "E", "needs": ["equipment_fault"]} in e_open["open_checks"]
     # A measurement given as null is simply not known, as when left out.
     dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
     assert dose_null["missing"] == ["total_dose_msv"]
