@@ -170,6 +170,7 @@ class Criterion:
     when_given: WhenGiven | None = None
     statutory: bool = True
     thresholds: dict[str, Threshold] = field(default_factory=dict)
+    note: str = ""  # irmer's reading of the entry, shown with it (`irmer rules`, F3)
 
     @property
     def complementary(self) -> bool:
@@ -275,6 +276,7 @@ def _criterion(raw: dict[str, Any]) -> Criterion:
         when_given=_when_given(raw["when_given"]) if "when_given" in raw else None,
         statutory=bool(raw.get("statutory", True)),
         thresholds={n: _threshold(n, t) for n, t in (raw.get("thresholds") or {}).items()},
+        note=" ".join(str(raw.get("note", "")).split()),
     )
 
 

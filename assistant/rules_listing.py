@@ -25,6 +25,8 @@ def render_rules(book: Rulebook) -> str:
         for q in c.quote:
             out.append(textwrap.fill(f"“{q}”", 92, initial_indent="    ", subsequent_indent="     "))
         out.append(f"    source: {c.source}")
+        if c.note:
+            out.append(textwrap.fill(f"irmer reads it: {c.note}", 92, initial_indent="    ", subsequent_indent="    "))
         for t in c.thresholds.values():
             out.append(f"    threshold {t.name}: {t.quantity} {t.describe()}")
         out.append("")

@@ -77,3 +77,6 @@ def test_irmer_rules_lists_every_code_with_its_quotation() -> None:
         assert re.search(rf"^{re.escape(c.code)}\s", out, re.M), c.code
         assert fold(c.quote[0]) in fold(out)
     assert "≥ 3 mSv" in out and "> 2.5×" in out
+    assert "threshold adult: total effective dose ≥ 3 mSv" in out, "which threshold is the adult one"
+    seven = out.split("\n7  ")[1].split("\n\n")[0]
+    assert "irmer reads it: Met only for an unintended exposure" in seven, "code 7 says it is not for accidental"

@@ -23,7 +23,9 @@ def criterion_content(c: Criterion) -> Content:
     for quote in c.quote:
         parts += ["\n", (f"“{as_read(quote)}”", "italic")]
     for t in c.thresholds.values():
-        parts += ["\n", f"threshold: {t.quantity} {t.describe()}"]
+        parts += ["\n", f"threshold ({t.name}): {t.quantity} {t.describe()}"]  # adult / child / band...
+    if c.note:
+        parts += ["\n", (f"irmer reads it: {c.note}", "dim")]
     if c.complementary and not c.statutory:
         parts += ["\n", ("a letter only: does not by itself make the incident notifiable", "dim")]
     parts += ["\n", (f"Source: {c.source}", "dim")]
