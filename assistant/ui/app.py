@@ -200,6 +200,7 @@ class IrmerApp(App[None]):
         self._current: Question | None = None
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
         self._date_being_changed = ""  # the discovery date just cleared to be changed, offered to edit
+        self._draft_folder: Path | None = None  # where this session last saved a draft
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
         self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
@@ -616,7 +617,7 @@ class IrmerApp(App[None]):
             markdown=markdown,
             decision=draft.decision,
             intended=draft.intended_text(),
-            folder=draft.folder(),
+            folder=self._draft_folder or draft.folder(),
             today=self.today(),
         )
         self._draft = None
@@ -624,7 +625,9 @@ class IrmerApp(App[None]):
         self.on_screen = DRAFT
         self.refresh_bindings()
 
-    def _draft_closed(self, result: None) -> None:
+    def _draft_closed(self, saved_in: Path | None) -> None:
+        if saved_in is not None:
+            self._draft_folder = saved_in  # the next draft is offered the same folder
         self.on_screen = DECISION
         self.refresh_bindings()
 

@@ -201,3 +201,28 @@ def test_a_detail_of_the_wrong_form_is_refused_and_asked_again(documents_folder:
             assert app._draft is not None and app._draft.details["incident_date"] == "2026-11-19"
 
     asyncio.run(body())
+
+
+def test_the_next_draft_is_offered_the_folder_the_last_was_saved_in(documents_folder: Path, tmp_path: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await pilot.click("#action-draft")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")
+            await answer_details(pilot, app, {"site": "Example General Hospital"})
+            elsewhere = tmp_path / "elsewhere"
+            app.screen.query_one("#draft-folder", Input).value = str(elsewhere)
+            await pilot.press("s")
+            await pilot.pause()
+            assert any(elsewhere.iterdir())
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("d")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")
+            await answer_details(pilot, app, {})
+            assert app.screen.query_one("#draft-folder", Input).value == str(elsewhere)
+
+    asyncio.run(body())

@@ -46,7 +46,7 @@ def suspected(text: str, intended: tuple[str, ...]) -> list[Hit]:
     return [h for h in find_identifiers(text) if not any(h.text in value for value in intended)]
 
 
-class DraftScreen(Screen[None]):
+class DraftScreen(Screen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_hit", "Next"),
         Binding("p", "previous_hit", "Previous", show=False),
@@ -175,4 +175,5 @@ class DraftScreen(Screen[None]):
         self.notify("Copied to the clipboard.")
 
     def action_close(self) -> None:
-        self.dismiss()
+        """Back to the card; the folder saved to is offered for the next draft of this session."""
+        self.dismiss(self.saved_to.parent if self.saved_to else None)

@@ -44,7 +44,10 @@ class MultiAnswer(OptionList):
         super().__init__(*(Option(self._prompt(n)) for n in range(len(self.labels))), classes="answer multi")
         self.id = "answer"
         self.question_id = question_id
-        self.border_title = "Space or 1-9 ticks · Enter sends"
+        none = next((n for n in self.exclusive if n < 9), None)
+        # The "none" option is last and, at 80×24, below the fold: the title names its key.
+        also = f" · {none + 1} {self.labels[none]}" if none is not None else ""
+        self.border_title = f"Space or 1-9 ticks{also} · Enter sends"
 
     def _prompt(self, n: int) -> Content:
         box = TICKED if n in self.selected else UNTICKED
