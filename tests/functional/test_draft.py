@@ -68,14 +68,19 @@ async def settle_draft(pilot: Any) -> str:
     raise AssertionError("nothing settled on screen")
 
 
+async def draft_the_notification(pilot: Any) -> None:
+    """From the card: Draft, then the document suggested and preselected, the notification."""
+    await pilot.click("#action-draft")
+    assert await settle_draft(pilot) == "draft:kind"
+    await pilot.press("enter")
+
+
 def test_from_card_to_saved_draft(documents_folder: Path) -> None:
     async def body() -> None:
         app = IrmerApp(today=lambda: TODAY)
         async with app.run_test(size=(100, 40)) as pilot:
             await converse(pilot, CT_OVERDOSE)
-            await pilot.click("#action-draft")
-            assert await settle_draft(pilot) == "draft:kind"
-            await pilot.press("enter")  # the suggested document is preselected: the notification
+            await draft_the_notification(pilot)
             asked = await answer_details(pilot, app, {"site": "Example General Hospital", "description": DESCRIPTION})
             # Settings give the organisation and contacts: they are not asked.
             assert "organisation" not in asked and "contact_name" not in asked and "contact_email" not in asked
@@ -149,9 +154,7 @@ def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_fol
         async with app.run_test(size=(100, 40)) as pilot:
             await converse(pilot, CT_OVERDOSE)
             history = list(app.conversation.history)
-            await pilot.click("#action-draft")
-            assert await settle_draft(pilot) == "draft:kind"
-            await pilot.press("enter")
+            await draft_the_notification(pilot)
             first = await settle_draft(pilot)
             assert first.startswith("draft:") and first != "draft:kind"
             await type_text(pilot, "Example General Hospital" if first == "draft:site" else "x")
@@ -178,9 +181,7 @@ def test_a_detail_of_the_wrong_form_is_refused_and_asked_again(documents_folder:
             await pilot.press("enter")
             await pilot.pause()
             assert app.conversation.facts["discovered_on"] == dt.date(2026, 11, 20)
-            await pilot.click("#action-draft")
-            assert await settle_draft(pilot) == "draft:kind"
-            await pilot.press("enter")
+            await draft_the_notification(pilot)
             while (shown := await settle_draft(pilot)) != "draft:incident_date":
                 await type_text(pilot, "x")
                 await pilot.press("ctrl+s" if isinstance(app.query_one("#answer"), MultilineAnswer) else "enter")
@@ -208,9 +209,7 @@ def test_the_next_draft_is_offered_the_folder_the_last_was_saved_in(documents_fo
         app = IrmerApp(today=lambda: TODAY)
         async with app.run_test(size=(100, 40)) as pilot:
             await converse(pilot, CT_OVERDOSE)
-            await pilot.click("#action-draft")
-            assert await settle_draft(pilot) == "draft:kind"
-            await pilot.press("enter")
+            await draft_the_notification(pilot)
             await answer_details(pilot, app, {"site": "Example General Hospital"})
             elsewhere = tmp_path / "elsewhere"
             app.screen.query_one("#draft-folder", Input).value = str(elsewhere)
