@@ -144,7 +144,7 @@ def answer_widget(question: Question, previous: Any) -> Widget:
             FormRow(
                 fact=f.fact,
                 label=f.label,
-                hint=unit_hint(f.unit_kind),
+                hint=UNIT_HINTS.get(f.unit_kind or "", "a number"),  # a form is sent with its button, not per line
                 allow_unknown=f.allow_unknown,
                 value=str(earlier.get(f.fact, "") or ""),
                 options=tuple(o.label for o in f.options),

@@ -19,7 +19,7 @@ from assistant.ui.safe_text import plain
 from assistant.ui.widgets.answer_base import Answered
 from assistant.ui.widgets.text_answer import OneLineInput
 
-UNKNOWN_HINT = "blank or ? if not known"
+UNKNOWN_HINT = "blank if not known"  # short, to fit 80 columns; "?" and "don't know" are read too
 
 
 @dataclass(frozen=True)
