@@ -99,7 +99,8 @@ class Decision:
     assumptions: tuple[Assumption, ...] = ()
     notes: tuple[str, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
-    # Circumstances the input gave as null ("not known"): written back as null, so `facts` reproduces the decision.
+    # Facts given as not known (a file's null, the chat's "don't know"): those not among `facts` are written
+    # back as null, so `facts` reproduces the decision; the chat's count of people can be both (at least 2).
     not_known: tuple[str, ...] = ()
 
     @property
@@ -131,5 +132,6 @@ class Decision:
             "codes_need": list(self.codes_need),
             "assumptions": [a.to_json() for a in self.assumptions],
             "notes": list(self.notes),
-            "facts": {k: plain(v) for k, v in self.facts.items()} | dict.fromkeys(self.not_known),
+            "facts": {k: plain(v) for k, v in self.facts.items()}
+            | dict.fromkeys(n for n in self.not_known if n not in self.facts),
         }

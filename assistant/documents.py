@@ -260,15 +260,22 @@ def _labels(names: tuple[str, ...]) -> str:
     return ", ".join(f"{specs[n].label} (`{n}`)" if n in specs else n for n in names)
 
 
-def _individuals(facts: Mapping[str, Any], assumed: Mapping[str, Any]) -> str:
+def _count_unknown(decision: Decision) -> bool:
+    """More than one person was exposed, but how many is not known (the chat's "don't know" to the count)."""
+    return "individuals_affected" in decision.not_known
+
+
+def _individuals(facts: Mapping[str, Any], assumed: Mapping[str, Any], uncounted: bool = False) -> str:
+    here = "more than one" if uncounted else facts.get("individuals_affected")
     if facts.get("theme_identified") is True:
         # The count irmer assumes is for this incident; a theme's total is what the authority needs.
-        here = facts.get("individuals_affected")
         return (f"{here} in this incident; " if here is not None else "") + _todo(
             "How many individuals were exposed in all, across the incidents of the theme?"
         )
-    if facts.get("individuals_affected") is not None:
-        return str(facts["individuals_affected"])
+    if uncounted:
+        return "more than one; " + _todo("How many people were exposed in this incident?")
+    if here is not None:
+        return str(here)
     if "individuals_affected" in assumed:
         return f"{assumed['individuals_affected']} (assumed: the facts do not say; correct this if more were exposed)"
     return _todo("How many people were exposed in this incident?")
@@ -347,7 +354,15 @@ def _each_individual(decision: Decision, book: Rulebook) -> dict[str, Any] | Non
         return None
     doses = "intended dose and dose received" if _intended_applies(decision) else "dose received"
     asks = ("age, " if _age_matters(facts, book) else "") + doses + ", with units"
-    listed = not theme and isinstance(count, int) and count <= _LIST_INDIVIDUALS_UP_TO
+    uncounted = _count_unknown(decision)
+    listed = not theme and not uncounted and isinstance(count, int) and count <= _LIST_INDIVIDUALS_UP_TO
+    if uncounted and not theme:
+        return {
+            "lead": "More than one individual was exposed; how many is not yet known.",
+            "numbers": [],
+            "asks": asks,
+            "prompt": _todo(f"How many individuals were exposed? Then for each: {asks}."),
+        }
     if theme:
         how_many = "each individual exposed across the incidents of the theme"
     elif listed:
@@ -452,7 +467,7 @@ def document_context(
         "other_dose_facts": _fact_rows(tuple(n for n in groups["doses"] if not split or n not in _SPLIT_FACTS), facts),
         "effective_dose_known": facts.get("total_dose_msv") is not None,
         "circumstance_facts": _fact_rows(groups["circumstances"], facts),
-        "individuals": _individuals(facts, assumed),
+        "individuals": _individuals(facts, assumed, _count_unknown(decision)),
         "code_m": any(f.code == "M" for f in decision.findings),
         "equipment_fault": _equipment(facts, assumed),
         "equipment_caused": facts.get("equipment_fault") is True,

@@ -178,8 +178,10 @@ def assess(
     `not_known`: circumstances a file gives as null, "not known": never assumed.
     """
     decision = _assess(facts, assume_absent, frozenset(not_known), book or load_rulebook(), CASE_DEPTH, {})
-    if not_known:
-        decision = dataclasses.replace(decision, not_known=tuple(n for n in fact_specs() if n in not_known))
+    if not_known:  # kept for the circumstances only: for any other fact, not known is the same as not given
+        specs = fact_specs()
+        kept = tuple(n for n, spec in specs.items() if n in not_known and spec.when_absent is not None)
+        decision = dataclasses.replace(decision, not_known=kept)
     return decision
 
 

@@ -292,7 +292,7 @@ class Conversation:
         ctx = self._context()
         if self.current() is not None or not ctx.decision.settled:
             return dataclasses.replace(ctx.decision, facts=dict(ctx.decision.facts))  # the cached one stays intact
-        return assess(ctx.facts, assume_absent=True)
+        return assess(ctx.facts, assume_absent=True, not_known=ctx.unknown)
 
     def set_fact(self, name: str, value: Any) -> None:
         """Set a fact the decision card collects (discovered_on, voluntary); None clears it."""

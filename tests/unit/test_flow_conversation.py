@@ -388,3 +388,22 @@ def test_check_codes_ends_when_the_answers_are_not_known() -> None:
     conv.answer("underdose_cause", "don't know")
     assert conv.current() is None
     assert conv.decision().codes == ("9.2",)
+
+
+def test_a_count_not_known_keeps_m_and_the_draft_asks_for_the_number() -> None:
+    from assistant.config import Settings
+    from assistant.documents import render_document
+
+    conv = Conversation()
+    _answer_all(
+        conv,
+        [("nation", "england"), ("who", "unintended"), ("circumstances", ["several_people"]),
+         ("people_count", "don't know"), ("setting", "diagnostic"),
+         ("imaging_doses", {"intended_dose_msv": "1", "total_dose_msv": "1.5"})],
+    )  # fmt: skip
+    decision = conv.decision()
+    assert decision.codes == ("M2.2",), "more than one person is known, so M stands"
+    assert decision.to_json()["facts"]["individuals_affected"] == 2
+    draft = render_document("notification", decision, {}, Settings(), today=dt.date(2026, 11, 28))
+    section = draft.split("Number of individuals exposed")[1].split("##")[0]
+    assert "more than one" in section and "TO COMPLETE" in section and "2" not in section
