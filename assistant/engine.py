@@ -7,7 +7,6 @@ unknown means undetermined, listing the facts that would settle it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
@@ -175,13 +174,14 @@ def assess(
     `assume_absent`: circumstances a file does not mention (other people
     affected, a foetus, clinical significance...) are taken as not reported,
     and each assumption is listed. The chat passes False so that it asks them.
-    `not_known`: circumstances a file gives as null, "not known": never assumed.
+    `not_known`: circumstances given as not known (a file's null, the chat's "don't know"): never assumed,
+    and listed in the decision.
     """
     decision = _assess(facts, assume_absent, frozenset(not_known), book or load_rulebook(), CASE_DEPTH, {})
     if not_known:  # kept for the circumstances only: for any other fact, not known is the same as not given
         specs = fact_specs()
         kept = tuple(n for n, spec in specs.items() if n in not_known and spec.when_absent is not None)
-        decision = dataclasses.replace(decision, not_known=kept)
+        decision = replace(decision, not_known=kept)
     return decision
 
 
