@@ -455,6 +455,15 @@ def _known_first_names(text: str) -> Iterator[Hit]:
         yield Hit("name", *span, text[span[0] : span[1]])
 
 
+def _patient_name_words(text: str, start: int, word: str) -> int:
+    """How many name words must follow `word` for them to be a patient's name (0: not a name context)."""
+    before = text[max(0, start - 16) : start].lower().split()
+    previous = before[-1] if before else ""
+    if word in p.EXPOSING_VERBS or (word == "of" and previous == "instead") or previous in p.MEANT_FOR:
+        return 1
+    return 2 if word == "for" else 0
+
+
 def _names(text: str) -> Iterator[Hit]:
     yield from _known_first_names(text)
     for match in p.TITLE.finditer(text):
@@ -499,8 +508,8 @@ def _names(text: str) -> Iterator[Hit]:
             min_words = 1 if word in p.SPOKEN_TO_VERBS else 0
         elif word in p.RELATIVE_WORDS:  # relatives are called by first name: "daughter, Mary"
             min_words = 1
-        elif word in p.PATIENT_WORDS:  # "requested for Eleri Davies": a full name, not a place
-            min_words = 2
+        elif word in p.PATIENT_WORDS:  # "requested for Jones", "scanned Smith instead of Jones"
+            min_words = _patient_name_words(text, match.start(), word)
         else:  # a role word alone is weak evidence: ask for a full name ("Sarah Jones")
             min_words = 2 if word in p.ROLE_WORDS else 0
         if not min_words:

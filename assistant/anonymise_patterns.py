@@ -235,9 +235,12 @@ RELATIVE_WORDS = _words(
 )
 # Speaking to someone names them, even by first name alone: "I spoke to Ahmed".
 SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
-# Words after which a full name (two words at least) is the person exposed or meant to be:
-# "requested for Eleri Davies", "scanned Wei Chen", "instead of Priya Sharma" (read as "of").
-PATIENT_WORDS = _words("for scanned imaged rayed treated injected irradiated exposed instead")
+# Words after which a name is the person exposed or meant to be. After a verb of exposing, "instead
+# of" or "requested for", a surname alone is enough ("scanned Smith instead of Jones"); after any
+# other "for", only a full name ("for Eleri Davies", not "Trust for London").
+EXPOSING_VERBS = _words("scanned imaged rayed treated injected irradiated exposed")
+MEANT_FOR = _words("requested booked meant intended referred")
+PATIENT_WORDS = EXPOSING_VERBS | _words("for of")
 ROLE_VERBS = _words(
     """referred reported checked signed seen authorised authorized justified performed scanned treated
     witnessed escorted accompanied approved completed reviewed written prepared compiled investigated"""

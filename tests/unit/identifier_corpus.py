@@ -850,6 +850,12 @@ HAND_WRITTEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (("name", "Zbigniew Nowak"), ("name", "Priya Sharma")),
     ),
     ("Booked for Nuclear Medicine, then requested for Left Knee X-ray at Royal Marsden.", ()),
+    # A surname alone after "requested for", "instead of" or a verb of exposing; not after any "for"/"of".
+    (
+        "Radiotherapy was requested for Jones; the team scanned O'Brien instead of McDonald.",
+        (("name", "Jones"), ("name", "O'Brien"), ("name", "McDonald")),
+    ),
+    ("Referred from the University of Manchester; funded by the Trust for London; a dose of Omnipaque.", ()),
     # Two dates side by side are not a phone number ("03-05 2026-03").
     ("- Date of the incident: 2026-03-05 2026-03-07", ()),
 )
