@@ -466,7 +466,10 @@ def document_context(
         # The dose rows the intended/unintended split does not already show.
         "other_dose_facts": _fact_rows(tuple(n for n in groups["doses"] if not split or n not in _SPLIT_FACTS), facts),
         "effective_dose_known": facts.get("total_dose_msv") is not None,
-        "circumstance_facts": _fact_rows(groups["circumstances"], facts),
+        # A statutory notification is not a voluntary one (no V), whatever was chosen before the facts changed.
+        "circumstance_facts": _fact_rows(
+            tuple(n for n in groups["circumstances"] if n != "voluntary" or decision.verdict != "notify"), facts
+        ),
         "individuals": _individuals(facts, assumed, _count_unknown(decision)),
         "code_m": any(f.code == "M" for f in decision.findings),
         "equipment_fault": _equipment(facts, assumed),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.fact_schema import fact_specs
-from assistant.numbers import PLACES, Number, as_given, as_written, exact
+from assistant.numbers import PLACES, Number, as_given, as_written, exact, fmt
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
 from assistant.validation import possible
@@ -85,7 +85,10 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     nation = facts.get("jurisdiction")
     under = book.child_under_years[nation]
     judged = exact(age)  # to 9 decimal places, as every number is judged
-    shown = as_given(age) + (f" (= {under} to {PLACES} decimal places)" if judged == under != as_written(age) else "")
+    # "17.9167" for 17 years 11 months; in full where 4 decimals would print the edge itself (17.99999).
+    shown = fmt(age) if fmt(age) != str(under) or age == under else as_given(age)
+    if judged == under != as_written(age):
+        shown += f" (= {under} to {PLACES} decimal places)"
     if judged < under:
         return met(f"age {shown} is under {under}: a child in {nation_name(nation)}")
     return not_met(f"age {shown} is {under} or over: an adult in {nation_name(nation)}")

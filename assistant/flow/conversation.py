@@ -260,6 +260,11 @@ class Conversation:
     def checking_codes(self) -> bool:
         return self._check_codes
 
+    def codes_to_check(self) -> bool:
+        """Whether checking the codes has a question to ask: a fact that could add a code, not answered don't know."""
+        ctx = self._context()
+        return ctx.decision.settled and bool(ctx.could_add_code)
+
     def back(self) -> None:
         """Reopen the most recent answered question (before the one reopened, if any)."""
         order = list(self._answers)

@@ -97,7 +97,7 @@ UNIT_HINTS = {
     "dose_mgy": "dose in mGy, e.g. 12",
     "activity_mbq": "activity in MBq, e.g. 3700",
     "ratio": "delivered ÷ intended, e.g. 1.12 or 112%",
-    "margin": "size of the miss ÷ the error margin, e.g. 3 or 3x",
+    "margin": "miss ÷ error margin, e.g. 3 or 3x",
     "count": "a whole number",
     "years": "age in years",
 }
@@ -330,7 +330,13 @@ class IrmerApp(App[None]):
         self.refresh_bindings()
         from assistant.ui.widgets.decision_card import DecisionCard
 
-        card = DecisionCard(decision, today=self.today(), can_draft=True, date_text=self._date_being_changed)
+        card = DecisionCard(
+            decision,
+            today=self.today(),
+            can_draft=True,
+            can_check_codes=self.conversation.codes_to_check(),
+            date_text=self._date_being_changed,
+        )
         self._date_being_changed = ""
         with self.batch_update():
             await self.transcript.mount_all([*before, card])
@@ -437,7 +443,7 @@ class IrmerApp(App[None]):
         if action == "change_discovery_date":
             return on_card and "discovered_on" in self.conversation.facts
         if action == "check_codes":
-            return on_card and self._decision is not None and bool(self._decision.open_checks)
+            return on_card and self.conversation.codes_to_check()
         return True
 
     async def action_back(self) -> None:
@@ -489,8 +495,8 @@ class IrmerApp(App[None]):
         if self._decision is None:
             self.notify("Codes are checked from the decision card, once the decision is reached.")
             return
-        if not self._decision.open_checks:
-            self.notify("Nothing is left to check: every code that could apply has been judged.")
+        if not self.conversation.codes_to_check():
+            self.notify("Nothing is left to ask: what could add a code is judged, or answered don't know.")
             return
         self._draft = None
         self.conversation.check_codes()

@@ -780,3 +780,15 @@ def test_an_unreadable_override_is_reported() -> None:
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(DocumentError, match="cannot be read"):
         render_document("notification", decide(CASES["local-england-local"][1]), {}, SETTINGS)
+
+
+def test_a_statutory_notification_never_says_voluntary() -> None:
+    facts = {"jurisdiction": "scotland", "exposure": "unintended", "setting": "nm_therapy", "nm_therapy_type": "sirt",
+             "prescribed_activity_mbq": 2000, "delivered_activity_mbq": 2401, "voluntary": True}  # fmt: skip
+    decision = decide(facts)
+    assert decision.verdict == "notify" and decision.codes == ("10.1",)
+    text = render_document("notification", decision, {}, SETTINGS, today=TODAY)
+    assert "Voluntary notification: yes" not in text
+    local = decide(facts | {"delivered_activity_mbq": 1600})
+    assert local.verdict == "voluntary"
+    assert "Voluntary notification: yes" in render_document("notification", local, {}, SETTINGS, today=TODAY)

@@ -384,10 +384,13 @@ def test_check_codes_asks_what_could_add_a_code_after_the_verdict() -> None:
 def test_check_codes_ends_when_the_answers_are_not_known() -> None:
     conv = Conversation()
     _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "3")])
+    assert conv.codes_to_check()
     conv.check_codes()
     conv.answer("underdose_cause", "don't know")
     assert conv.current() is None
     assert conv.decision().codes == ("9.2",)
+    assert conv.decision().open_checks, "8.2 is still not checked"
+    assert not conv.codes_to_check(), "but there is nothing left to ask: C is not offered again"
 
 
 def test_a_count_not_known_keeps_m_and_the_draft_asks_for_the_number() -> None:

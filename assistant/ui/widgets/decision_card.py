@@ -82,7 +82,7 @@ def needs_content(d: Decision) -> Content | None:
     return Content.assemble(*parts) if parts else None
 
 
-def reasons_content(d: Decision) -> Content:
+def reasons_content(d: Decision, *, can_check_codes: bool = False) -> Content:
     """Why, who to tell, what to do: one block of text (one widget keeps the card quick to show)."""
     parts: list[Part] = []
     if d.findings:
@@ -94,7 +94,7 @@ def reasons_content(d: Decision) -> Content:
         for f in d.why_not:
             parts += _finding(f, met=False)
     if d.open_checks:
-        parts += _heading("Not yet checked (could add a code; C to answer)")
+        parts += _heading("Not yet checked (could add a code" + ("; C to answer)" if can_check_codes else ")"))
         for line in open_check_lines(d.open_checks, fact_label):
             parts += _bullet(line)
     if d.notes:
@@ -141,11 +141,20 @@ class DecisionCard(Vertical):
             super().__init__()
             self.text = text
 
-    def __init__(self, decision: Decision, *, today: dt.date, can_draft: bool = False, date_text: str = "") -> None:
+    def __init__(
+        self,
+        decision: Decision,
+        *,
+        today: dt.date,
+        can_draft: bool = False,
+        can_check_codes: bool = False,
+        date_text: str = "",
+    ) -> None:
         super().__init__(id="decision-card", classes=f"verdict-{decision.verdict}")
         self.decision = decision
         self.today = today
         self.can_draft = can_draft
+        self.can_check_codes = can_check_codes  # something left to ask that could add a code
         self.date_text = date_text  # a date being changed: offered to edit
 
     def compose(self) -> ComposeResult:
@@ -168,13 +177,13 @@ class DecisionCard(Vertical):
                 yield Button(
                     "Voluntary (V)", id="action-voluntary", compact=True, tooltip="Notify voluntarily (code V)"
                 )
-            if d.open_checks and d.verdict != "undetermined":
+            if self.can_check_codes and d.verdict != "undetermined":
                 yield Button(
                     "Check codes (C)", id="action-check_codes", compact=True, tooltip="Answer what could add a code"
                 )
             if self.can_draft and d.verdict != "undetermined":
                 yield Button("Draft (D)", id="action-draft", compact=True)
-        yield Static(reasons_content(d), id="reasons")
+        yield Static(reasons_content(d, can_check_codes=self.can_check_codes), id="reasons")
 
     def _deadlines(self) -> ComposeResult:
         d = self.decision
