@@ -84,12 +84,12 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], list[str]]:
         except ValueError as err:
             problems.append(f"{path}: [organisation] nation {err} irmer will ask.")
             del values["nation"]
-    if "contact_email" in values:
-        from assistant.detail_checks import check_detail
+    from assistant.detail_checks import check_detail
 
-        if problem := check_detail("email", values["contact_email"]):
-            problems.append(f"{path}: [organisation] contact_email: {problem} Drafts will ask for it.")
-            del values["contact_email"]
+    for key, check in (("contact_email", "email"), ("contact_phone", "phone")):
+        if key in values and (problem := check_detail(check, values[key])):
+            problems.append(f"{path}: [organisation] {key}: {problem} Drafts will ask for it.")
+            del values[key]
     return values, problems
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 # One address: something@domain.tld, nothing around it. Several may be given, separated by , or ;.
-_EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.]+(?:\.[^@\s<>,;.]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s<>,;]+@(?!-)[^@\s<>,;.]+(?:\.[^@\s<>,;.]+)*\.[A-Za-z]{2,}")
 # The dates an incident date is written with. Other numbers ("at 14.30", "fractions 1-3") are left alone.
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -79,7 +79,25 @@ def _incident_dates(text: str, discovered_on: dt.date | None, today: dt.date) ->
     return None
 
 
-CHECKS: dict[str, Check] = {"email": _email, "incident_dates": _incident_dates}
+# A phone number: digits with the usual punctuation, and an extension at the end (read apart, so that
+# no pattern has to guess where one ends).
+_EXTENSION = re.compile(r"(?:ext\.?|extension|x)[ \t]*\d+$", re.IGNORECASE)
+_PHONE_CHARACTERS = frozenset("0123456789 ()./-+")
+
+
+def _phone(text: str, discovered_on: dt.date | None, today: dt.date) -> str | None:
+    numbers = [n.strip() for n in re.split(r"[,;]|\bor\b", text) if n.strip()]
+    for number in numbers:
+        main = _EXTENSION.sub("", number).rstrip()
+        if not set(main) <= _PHONE_CHARACTERS or "+" in main[1:] or sum(ch.isdigit() for ch in main) < 6:
+            return (
+                f"“{number}” is not a phone number: give one like 0161 496 0000, +44 161 496 0000 "
+                "or 0161 496 0000 ext 1234."
+            )
+    return None
+
+
+CHECKS: dict[str, Check] = {"email": _email, "incident_dates": _incident_dates, "phone": _phone}
 
 
 def check_detail(

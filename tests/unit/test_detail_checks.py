@@ -85,3 +85,25 @@ def test_the_checks_are_named_in_the_document_data() -> None:
     catalogue = document_data().catalogue
     assert catalogue["contact_email"].check == "email"
     assert catalogue["incident_date"].check == "incident_dates"
+    assert catalogue["contact_phone"].check == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("0161 496 0000", True),
+        ("+44 (0)161 496 0000", True),
+        ("0161 496 0000 ext 1234", True),
+        ("01632 960123 or 07700 900123", True),
+        ("rpa.@nhs.net", False),
+        ("12345", False),
+        ("ask the switchboard", False),
+    ],
+)
+def test_phone(text: str, ok: bool) -> None:
+    found = check_detail("phone", text)
+    assert (found is None) == ok, found
+
+
+def test_an_email_domain_does_not_start_with_a_hyphen() -> None:
+    assert check_detail("email", "rpa@-nhs.net") is not None
