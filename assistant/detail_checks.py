@@ -1,4 +1,4 @@
-"""Checks on the draft details whose form can be checked: an email address, the dates of the incident.
+"""Checks on the draft details whose form can be checked: email addresses, phone numbers, the incident's dates.
 
 Which field gets which check is data (`check:` in flows/documents.yaml). A
 check returns what is wrong in plain words, or None; the caller says which
