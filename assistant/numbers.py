@@ -46,11 +46,20 @@ def exact(value: Number | str | Decimal) -> Fraction:
     return round(as_written(value), PLACES)
 
 
+def near(value: float, edge: float) -> bool:
+    """Within a whisker of the edge: too close for floats to tell, so compared exactly."""
+    return abs(value - edge) <= WHISKER * max(1.0, abs(edge))
+
+
+def rounded_onto(value: Number, edge: Fraction) -> bool:
+    """A given value that differs from the edge only beyond PLACES decimals, and so is judged on it."""
+    return exact(value) == edge != as_written(value)
+
+
 def compare(value: float, edge: float, exact_value: Callable[[], Fraction], exact_edge: Fraction) -> int:
     """-1, 0 or 1 as value is below, at or above edge; exact when it is close."""
-    diff = value - edge
-    if abs(diff) > WHISKER * max(1.0, abs(edge)):
-        return 1 if diff > 0 else -1
+    if not near(value, edge):
+        return 1 if value > edge else -1
     precise = exact_value()
     return (precise > exact_edge) - (precise < exact_edge)
 

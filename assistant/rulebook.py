@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import PLACES, WHISKER, Number, as_given, as_written, compare, exact, fmt
+from assistant.numbers import PLACES, Number, as_given, compare, exact, fmt, near, rounded_onto
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -93,8 +93,7 @@ class Threshold:
     def _rounded_onto_edge(self, value: Number) -> Fraction | None:
         """The edge a given value differs from only beyond PLACES decimals (and so is judged on), if any."""
         v = float(value)
-        near = (edge for edge, f, _, _ in self.edges if abs(v - f) <= WHISKER * max(1.0, abs(f)))
-        return next((edge for edge in near if exact(value) == edge and as_written(value) != edge), None)
+        return next((edge for edge, f, _, _ in self.edges if near(v, f) and rounded_onto(value, edge)), None)
 
     @cached_property
     def description(self) -> str:
@@ -116,7 +115,7 @@ class Threshold:
     def check_ratio(self, numerator: Number, denominator: Number, subject: str) -> Outcome:
         """Judge numerator ÷ denominator, exactly at the edges (3.0 ÷ 0.3 is 10, not a hair over)."""
         value = float(numerator) / float(denominator)
-        if any(abs(value - f) <= WHISKER * max(1.0, abs(f)) for _, f, _, _ in self.edges):
+        if any(near(value, f) for _, f, _, _ in self.edges):
             value = float(exact(numerator) / exact(denominator))  # shown as judged: 3 ÷ 0.30000000000000004 is 10
         return self._judge(
             value,
@@ -137,7 +136,7 @@ class Threshold:
         v = float(value)
         for edge, f, below, inclusive in self.edges:
             gap = f - v if below else v - f
-            if not inclusive and abs(gap) <= WHISKER * max(1.0, abs(f)) and precise() == edge:
+            if not inclusive and near(v, f) and precise() == edge:
                 return ": exactly at the edge, which is excluded"
             if gap < 0:
                 continue

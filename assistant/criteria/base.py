@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from assistant.fact_schema import fact_specs
-from assistant.numbers import PLACES, Number, as_given, as_written, exact, fmt
+from assistant.numbers import PLACES, Number, as_given, exact, fmt, rounded_onto
 from assistant.outcome import Outcome, State, met, not_applicable, not_met, unknown
 from assistant.rulebook import Criterion, Rulebook, nation_name
 from assistant.validation import possible
@@ -87,7 +88,7 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     judged = exact(age)  # to 9 decimal places, as every number is judged
     # "17.9167" for 17 years 11 months; in full where 4 decimals would print the edge itself (17.99999).
     shown = fmt(age) if fmt(age) != str(under) or age == under else as_given(age)
-    if judged == under != as_written(age):
+    if rounded_onto(age, Fraction(under)):
         shown += f" (= {under} to {PLACES} decimal places)"
     if judged < under:
         return met(f"age {shown} is under {under}: a child in {nation_name(nation)}")
