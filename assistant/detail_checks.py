@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 # One address: something@domain.tld, nothing around it. Several may be given, separated by , or ;.
 _EMAIL = re.compile(r"[^@\s<>,;]+@(?!-)[^@\s<>,;.]+(?:\.[^@\s<>,;.]+)*\.[A-Za-z]{2,}")
@@ -25,6 +26,8 @@ _FULL_DATES = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+# What joins the first and last date of a range: "2 March 2026 to 5 March 2026", "2026-03-02 – 2026-03-05".
+_RANGE = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])\d{1,2}[/.]\d{1,2}[/.]\d{2}(?![\d/.-])")
 _DATE_FORMS = "YYYY-MM-DD (e.g. 2026-11-20), 20/11/2026 or 20 Nov 2026"
 _MONTHS = {
@@ -50,19 +53,23 @@ def _month(name: str) -> int:
 def _incident_dates(text: str, discovered_on: dt.date | None, today: dt.date) -> str | None:
     if short := _SHORT_YEAR.search(text):
         return f"“{short.group(0)}” has a two-digit year: write the year in full, as {_DATE_FORMS}."
-    dates: list[tuple[str, dt.date]] = []
-    taken: list[tuple[int, int]] = []
+    found: list[tuple[re.Match[str], dt.date]] = []
     for pattern in _FULL_DATES:
         for m in pattern.finditer(text):
             month = int(m["mon"]) if "mon" in m.groupdict() and m["mon"] else _month(m["month"])
             try:
-                dates.append((m.group(0), dt.date(int(m["year"]), month, int(m["day"]))))
+                found.append((m, dt.date(int(m["year"]), month, int(m["day"]))))
             except ValueError:
                 return f"“{m.group(0)}” is not a real date; give it as {_DATE_FORMS}."
-            taken.append(m.span())
+    taken = [m.span() for m, _ in found]
     for m in _MONTH_YEAR.finditer(text):  # "March 2026": judged by its first day
         if not any(start <= m.start() < end for start, end in taken):
-            dates.append((m.group(0), dt.date(int(m["year"]), _month(m["month"]), 1)))
+            found.append((m, dt.date(int(m["year"]), _month(m["month"]), 1)))
+    found.sort(key=lambda pair: pair[0].start())
+    dates = [(m.group(0), date) for m, date in found]
+    for (first, start), (last, end) in pairwise(found):
+        if _RANGE.fullmatch(text[first.end() : last.start()]) and end < start:
+            return f"“{text[first.start() : last.end()]}” ends before it starts: give the first date, then the last."
     if not dates:
         return (
             f"“{text}” has no date: give it as {_DATE_FORMS}, or a month and year; for several exposures, the first "

@@ -46,6 +46,12 @@ DISCOVERED = dt.date(2026, 11, 20)
         ("fractions 1-3, 2026-03-05", None),
         ("2026-03-05 2026-03-07", None),
         ("05.03.2026", None),
+        # A range is written first date first; listed dates may come in any order.
+        ("5/3/2026 to 1/3/2026", "“5/3/2026 to 1/3/2026” ends before it starts"),
+        ("5 March 2026 – 2 March 2026", "ends before it starts"),
+        ("from March 2026 until February 2026", "“March 2026 until February 2026” ends before it starts"),
+        ("2026-03-02 to 2026-03-02", None),
+        ("9 March 2026 and 5 March 2026", None),
     ],
 )
 def test_incident_dates(text: str, problem: str | None) -> None:
