@@ -107,13 +107,17 @@ EXAMPLES = {
     "dose_msv": "a dose in mSv such as 0.4, 0.4 mSv, 400 µSv or 0.0004 Sv",
     "dose_mgy": "a dose in mGy such as 12, 12 mGy, 1.2 cGy or 0.012 Gy",
     "activity_mbq": "an activity such as 1500, 1500 MBq, 1.5 GBq or 40 mCi",
-    "ratio": "a ratio of delivered to intended such as 1.12, 112% or 3x",
+    "ratio": "a ratio of delivered to intended such as 1.12, 112%, +12% or 3x",
     "margin": "the miss divided by the error margin, such as 3 or 3x",
     "count": "a whole number such as 3",
     "years": "an age in years such as 54, 6 months, or 17 years 11 months",
 }
 # A bare ratio this large is more likely a percentage typed without its sign.
 _PLAIN_RATIO_LIMIT = Decimal(10)
+# "+25%", "25% over", "-10%", "10% under": a change from the intended value, where "25%" alone is a share of it.
+_PERCENT_CHANGE = re.compile(
+    r"%\s*(?:(?P<up>over|more|higher|above|too high)|(?P<down>under|less|lower|below|too low))?"
+)
 _NUMBER = re.compile(
     r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e(?P<exp>[+-]?\d+))?\s*(?P<unit>.*)$"
 )
@@ -220,7 +224,14 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
             value = value.scaleb(int(match["exp"]))
     except InvalidOperation as err:  # pragma: no cover - the pattern admits only decimals
         raise AnswerError(f"“{typed}” is not a number: give {expected}.") from err
-    if unit:
+    signed = match["num"][0] in "+-"
+    change = _PERCENT_CHANGE.fullmatch(unit) if unit_kind == "ratio" else None
+    if change and (signed or change["up"] or change["down"]):
+        down = bool(change["down"]) if (change["up"] or change["down"]) else value < 0
+        value = 1 + (-abs(value) if down else abs(value)) / 100
+        if value < 0:
+            raise AnswerError(f"“{typed}” would be less than nothing delivered: give {expected}.")
+    elif unit:
         factor = _UNITS[unit_kind].get(unit)
         if factor is None:
             other = _unit_kind_of(unit)
@@ -254,6 +265,8 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
     text = _norm(typed)
     today = today or dt.date.today()
     accepted = "today, yesterday, 2026-11-20, 20/11/2026 (day/month/year) or 20 Nov 2026"
+    if not text:
+        raise AnswerError(f"No date was typed. Give a date as {accepted}.")
     if text == "today":
         return today
     if text == "yesterday":
@@ -297,11 +310,19 @@ def show_value(f: Field, value: Any) -> str:
         unit = _unit_label(f.unit_kind, f.fact)
         shown = fmt(value)
         if unit == "×":
-            return f"{shown}×"
+            return f"{shown}×" + (_change(value) if f.unit_kind == "ratio" else "")
         if f.unit_kind == "count":
             return shown
         return f"{shown} {unit}".strip()
     return str(value)
+
+
+def _change(ratio: float) -> str:
+    """How a delivered ÷ intended ratio differs from the intended, so that "25%" read as 0.25× shows as 75% under."""
+    change = Decimal(repr(ratio)) - 1
+    if not change:
+        return " (as intended)"
+    return f" ({fmt(float(abs(change) * 100))}% {'over' if change > 0 else 'under'})"
 
 
 def _checked(f: Field, value: Any, typed: str) -> Any:

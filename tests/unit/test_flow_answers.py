@@ -36,6 +36,14 @@ TODAY = dt.date(2026, 11, 28)
         ("112%", "ratio", 1.12),
         ("1.12", "ratio", 1.12),
         ("88 %", "ratio", 0.88),
+        # A signed or worded percentage is a change from the intended value; "25%" alone is a share of it.
+        ("+25%", "ratio", 1.25),
+        ("25% over", "ratio", 1.25),
+        ("25 % too high", "ratio", 1.25),
+        ("-10%", "ratio", 0.9),
+        ("10% under", "ratio", 0.9),
+        ("-10% less", "ratio", 0.9),
+        ("25%", "ratio", 0.25),
         ("3x", "ratio", 3.0),
         ("12x", "ratio", 12.0),
         ("3", "margin", 3.0),
@@ -76,6 +84,8 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("inf", "ratio", "finite"),
         ("2.5", "count", "whole number"),
         ("112", "ratio", "112%"),  # a bare 112 as a ratio is refused: 112% or 112x
+        ("-150%", "ratio", "less than nothing delivered"),
+        ("+25% over", "margin", "not recognised"),  # changes are read for ratios of delivered to intended only
         ("1e400", "dose_msv", "too large"),
         ("17 years 12 months", "years", "12 months is a year or more"),
     ],
@@ -214,7 +224,8 @@ def test_dates_read_day_first(typed: str, expected: dt.date) -> None:
         ("tomorrow", "not a date"),
         ("20 Novembre 2026", "not a month"),
         ("11/20/26", "not a date"),
-        ("", "not a date"),
+        ("", "No date was typed"),
+        ("   ", "No date was typed"),
     ],
 )
 def test_impossible_and_future_dates_are_refused(typed: str, words: str) -> None:
@@ -233,6 +244,21 @@ def test_form_answers_are_checked_field_by_field_and_all_problems_reported() -> 
     assert "12 MBq" in err.value.message and "-3" in err.value.message
     with pytest.raises(AnswerError, match="no field"):
         parse_answer(doses, {"dose": "1"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "echo"),
+    [
+        ("25%", "0.25× (75% under)"),
+        ("+25%", "1.25× (25% over)"),
+        ("1.1", "1.1× (10% over)"),
+        ("100%", "1× (as intended)"),
+    ],
+)
+def test_a_ratio_is_echoed_with_how_far_it_is_from_the_intended(typed: str, echo: str) -> None:
+    delivery = question_by_id("treatment_delivery")
+    parsed = parse_answer(delivery, {"geographical_miss": "No miss", "course_dose_ratio_ptv": typed})
+    assert echo in parsed.echo
 
 
 def test_a_form_mixes_a_choice_and_numbers() -> None:
