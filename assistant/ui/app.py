@@ -444,6 +444,8 @@ class IrmerApp(App[None]):
             return on_card and "discovered_on" in self.conversation.facts
         if action == "check_codes":
             return on_card and self.conversation.codes_to_check()
+        if action == "why":
+            return self._open_question() is not None
         return True
 
     async def action_back(self) -> None:
@@ -508,10 +510,17 @@ class IrmerApp(App[None]):
             return
         await self._card_fact("voluntary", True)
 
-    def action_why(self) -> None:
+    def _open_question(self) -> QuestionMessage | None:
+        """The question waiting for an answer, if it has guidance to show."""
         questions = [q for q in self.query(QuestionMessage) if not q.has_class("answered")]
-        if not questions or not questions[-1].toggle_help():
-            self.notify("No question is open.")
+        return questions[-1] if questions and questions[-1].has_help else None
+
+    def action_why(self) -> None:
+        question = self._open_question()
+        if question is None:
+            self.notify("No question with guidance to show is open.")
+        else:
+            question.toggle_help()
 
     # Drafting (phase after the decision) --------------------------------------
 

@@ -235,3 +235,24 @@ def test_the_palette_offers_card_commands_only_where_they_apply() -> None:
             assert app.offers("draft") and not app.offers("voluntary") and not app.offers("change_discovery_date")
 
     asyncio.run(body())
+
+
+def test_why_we_ask_is_offered_only_while_a_question_with_guidance_is_open() -> None:
+    from assistant.ui.widgets.question_message import QuestionMessage
+
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await settle(pilot)
+            question = [q for q in app.query(QuestionMessage) if not q.has_class("answered")][-1]
+            assert app.offers("why")
+            await pilot.press("f2")
+            assert question.help_open, "F2 opens the guidance behind the open question"
+            await pilot.press("f2")
+            assert not question.help_open
+            await converse(pilot, CT_OVERDOSE)
+            assert not app.offers("why"), "the card asks nothing: no guidance to show"
+            names = [name for name, _, _ in IrmerCommands(app.screen)._commands()]
+            assert "Why we ask" not in names and "Draft the paperwork" in names
+
+    asyncio.run(body())
