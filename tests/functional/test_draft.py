@@ -228,3 +228,16 @@ def test_the_next_draft_is_offered_the_folder_the_last_was_saved_in(documents_fo
             assert app.screen.query_one("#draft-folder", Input).value == str(elsewhere)
 
     asyncio.run(body())
+
+
+def test_an_undecided_card_offers_the_draft_too(documents_folder: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            # England, unintended CT, doses not known: the verdict waits for them, the 14 days do not.
+            await converse(pilot, {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic"})
+            assert app.conversation.decision().verdict == "undetermined"
+            await draft_the_notification(pilot)
+            assert await settle_draft(pilot) != "draft:kind", "a document was chosen and drafting went on"
+
+    asyncio.run(body())

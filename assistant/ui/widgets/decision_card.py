@@ -181,7 +181,7 @@ class DecisionCard(Vertical):
                 yield Button(
                     "Check codes (C)", id="action-check_codes", compact=True, tooltip="Answer what could add a code"
                 )
-            if self.can_draft and d.verdict != "undetermined":
+            if self.can_draft:  # an undecided case may still need its local record, or a notification started
                 yield Button("Draft (D)", id="action-draft", compact=True)
         yield Static(reasons_content(d, can_check_codes=self.can_check_codes), id="reasons")
 
