@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -33,6 +34,11 @@ class FactSpec:
     unit: str = ""
     required: bool = False
     when_absent: WhenAbsent | None = None
+    # How a reason names an enum value where its key would read as jargon ("sirt").
+    value_words: Mapping[str, str] = field(default_factory=dict)
+
+    def words(self, value: Any) -> str:
+        return self.value_words.get(value, str(value).replace("_", " "))
 
     def accepted(self) -> str:
         """Plain words for what this fact accepts."""
@@ -69,6 +75,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         when_absent=WhenAbsent(absent["value"], absent["says"], tuple(absent.get("unless_given", ())))
         if absent
         else None,
+        value_words=dict(raw.get("value_words", {})),
     )
 
 

@@ -57,7 +57,8 @@ class FactView:
         if not self.known(name):
             return unknown([name])
         value = self.get(name)
-        said = f"{fact_specs()[name].label}: {str(value).replace('_', ' ')}"
+        spec = fact_specs()[name]
+        said = f"{spec.label}: {spec.words(value)}"
         return met(said) if value in values else not_applicable(said)
 
 

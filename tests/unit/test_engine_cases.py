@@ -206,6 +206,17 @@ def test_a_count_of_one_is_singular(scans: int, words: str) -> None:
     assert words in finding.reason
 
 
+@pytest.mark.parametrize(
+    "kind, code, words",
+    [("sirt", "10.1", "SIRT (selective internal radiation therapy)"), ("other", "10.2", "a therapy other than SIRT")],
+)
+def test_a_therapy_type_is_named_in_words(kind: str, code: str, words: str) -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy", "nm_therapy_type": kind,
+             "prescribed_activity_mbq": 1000, "delivered_activity_mbq": 1300}  # fmt: skip
+    (finding,) = assess(parse_facts(facts)).findings
+    assert finding.code == code and f"nuclear medicine therapy type: {words};" in finding.reason
+
+
 def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
     facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
              "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip
