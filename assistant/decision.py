@@ -44,6 +44,16 @@ class OpenCheck:
         return {"code": self.code, "needs": list(self.needs)}
 
 
+@dataclass(frozen=True)
+class Pending(OpenCheck):
+    """A criterion an undetermined verdict waits on: the facts it needs, and what is known of it so far."""
+
+    so_far: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return super().to_json() | {"so_far": self.so_far}
+
+
 # Facts that pick which rows apply at all: an open check waiting on one of them waits on all the rest of its row too.
 _GATES = ("exposure", "setting")
 
@@ -62,11 +72,13 @@ def open_check_groups(checks: tuple[OpenCheck, ...]) -> list[tuple[tuple[str, ..
 
 
 def open_check_lines(checks: tuple[OpenCheck, ...], label: Callable[[str], str]) -> list[str]:
-    """One line a group, with each fact named by `label`."""
+    """One line a group, with each fact named by `label`, and what is known so far of a pending criterion."""
+    so_far = {c.code: c.so_far for c in checks if isinstance(c, Pending) and c.so_far}
     lines = []
     for codes, needs in open_check_groups(checks):
         if len(codes) == 1:
-            lines.append(f"[{codes[0]}] depends on: {', '.join(label(n) for n in needs)}")
+            known = f". So far: {so_far[codes[0]]}" if codes[0] in so_far else ""
+            lines.append(f"[{codes[0]}] depends on: {', '.join(label(n) for n in needs)}{known}")
         else:
             lines.append(f"[{', '.join(codes)}] depend first on: {label(needs[0])}")
     return lines
@@ -95,6 +107,7 @@ class Decision:
     guidance: dict[str, str]
     why_not: tuple[Finding, ...] = ()
     open_checks: tuple[OpenCheck, ...] = ()
+    pending: tuple[Pending, ...] = ()
     codes_need: tuple[str, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
     notes: tuple[str, ...] = ()
@@ -129,6 +142,7 @@ class Decision:
             "guidance": dict(self.guidance),
             "why_not": [f.to_json() for f in self.why_not],
             "open_checks": [c.to_json() for c in self.open_checks],
+            "pending": [p.to_json() for p in self.pending],
             "codes_need": list(self.codes_need),
             "assumptions": [a.to_json() for a in self.assumptions],
             "notes": list(self.notes),

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from assistant.criteria import EVALUATORS, FactView
-from assistant.decision import Assumption, Decision, Finding, OpenCheck
+from assistant.decision import Assumption, Decision, Finding, OpenCheck, Pending
 from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
@@ -251,7 +251,13 @@ def _assess(
             _by_cases(given, missing, assume_absent, not_known, book, depth, cases) if depth else (None, missing)
         )
         if split is None:
-            return decide("undetermined", missing=missing, why_not=why_not, notes=notes)
+            asked = set(missing)
+            pending = tuple(
+                Pending(j.criterion.code, _ordered(list(j.outcome.needs)), "; ".join(j.outcome.reasons))
+                for j in unknowns
+                if asked & set(j.outcome.needs)
+            )
+            return decide("undetermined", missing=missing, why_not=why_not, notes=notes, pending=pending)
         name, branches = split
         return decide(
             "notify",

@@ -33,6 +33,9 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
     if d.missing:
         lines += ["", "Still needed to decide (find out):"]
         lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in d.missing]
+    if d.pending:
+        lines += ["", "What they decide (criteria still open):"]
+        lines += [_wrap(line, "  ", "      ") for line in open_check_lines(d.pending, fact_label)]
     if d.findings:
         lines += ["", "Why (criteria met):"]
         for f in d.findings:

@@ -96,6 +96,14 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     return not_met(f"age {shown} is {under} or over: an adult in {nation_name(nation)}")
 
 
+_STATE_WORDS = {
+    State.MET: "met",
+    State.NOT_MET: "not met",
+    State.UNKNOWN: "still open",
+    State.NOT_APPLICABLE: "not met",
+}
+
+
 def age_if_unknown(facts: FactView) -> tuple[str, ...]:
     """("age_years",) while the age is unknown: with the dose unknown too, a child's threshold may decide."""
     return () if facts.known("age_years") else ("age_years",)
@@ -113,8 +121,15 @@ def by_age(facts: FactView, book: Rulebook, child: Outcome, adult: Outcome) -> O
     if child.state is adult.state:  # both unknown
         return unknown(child.needs + adult.needs + age_if_unknown(facts))
     age = is_child(facts, book)
-    if age.unknown:
-        return unknown(child.needs + adult.needs + ("age_years",), *child.reasons, *adult.reasons)
+    if age.unknown:  # say what each answer would give: "if a child (under 18): ...; if an adult: ..."
+        under = book.child_under_years[facts.get("jurisdiction")]
+        said = [
+            f"if {who}, {_STATE_WORDS[o.state]}: {', '.join(o.reasons)}"
+            if o.reasons
+            else f"if {who}, {_STATE_WORDS[o.state]}"
+            for who, o in ((f"a child (under {under})", child), ("an adult", adult))
+        ]
+        return unknown(child.needs + adult.needs + ("age_years",), *said)
     chosen = child if age.met else adult
     return Outcome(chosen.state, chosen.reasons + age.reasons, chosen.needs)
 

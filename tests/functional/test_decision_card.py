@@ -82,6 +82,13 @@ def test_undetermined_card_lists_what_to_find_out() -> None:
     assert "intended effective dose" in text
 
 
+def test_undetermined_card_says_what_the_missing_fact_decides() -> None:
+    facts = {"jurisdiction": "england", "exposure": "accidental", "setting": "diagnostic", "total_dose_msv": 2.5}
+    text = " ".join(shown(facts).split())
+    assert "What they decide: criteria still open" in text
+    assert "[1] depends on: age. So far: if a child (under 18), met: total effective dose 2.5 mSv ≥ 1 mSv" in text
+
+
 def test_card_shows_the_decisions_notes() -> None:
     planning = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan", "age_years": 62,
                 "planning_scans_total": 2}  # fmt: skip

@@ -44,6 +44,14 @@ def test_yaml_from_stdin_and_readable_text() -> None:
     assert "Care Quality Commission" in out
 
 
+def test_undetermined_text_says_what_the_missing_fact_decides() -> None:
+    facts = "jurisdiction: england\nexposure: accidental\nsetting: diagnostic\ntotal_dose_msv: 2.5\n"
+    out = " ".join(irmer("assess", "-", stdin=facts).stdout.split())
+    assert "VERDICT: UNDETERMINED" in out
+    assert "What they decide (criteria still open): [1] depends on: age (age_years). So far: if a child" in out
+    assert "if an adult, not met: total effective dose 2.5 mSv is not ≥ 3 mSv (adult threshold): 0.5 mSv short" in out
+
+
 def test_contract_fields_present() -> None:
     result = irmer("assess", "-", "--json", stdin='{"jurisdiction": "wales", "exposure": "accidental"}')
     out = json.loads(result.stdout)

@@ -217,6 +217,32 @@ def test_a_therapy_type_is_named_in_words(kind: str, code: str, words: str) -> N
     assert finding.code == code and f"nuclear medicine therapy type: {words};" in finding.reason
 
 
+@pytest.mark.parametrize(
+    "facts, code, under",
+    [({"jurisdiction": "england", "exposure": "accidental", "total_dose_msv": 2.5}, "1", 18),
+     ({"jurisdiction": "scotland", "exposure": "unintended", "intended_dose_msv": 0.1, "total_dose_msv": 2.5}, "2.1", 16)],
+)  # fmt: skip
+def test_an_undetermined_verdict_says_what_the_missing_fact_decides(
+    facts: dict[str, Any], code: str, under: int
+) -> None:
+    decision = assess(parse_facts(facts | {"setting": "diagnostic"}))
+    (pending,) = decision.pending
+    assert decision.verdict == "undetermined" and pending.code == code and pending.needs == ("age_years",)
+    assert pending.so_far.startswith(f"if a child (under {under}), met: total effective dose 2.5 mSv ≥ 1 mSv")
+    assert "; if an adult, not met: total effective dose 2.5 mSv is not ≥ 3 mSv" in pending.so_far
+    assert decision.to_json()["pending"] == [{"code": code, "needs": ["age_years"], "so_far": pending.so_far}]
+    below_both = assess(parse_facts(facts | {"setting": "diagnostic", "total_dose_msv": 0.5}))
+    assert below_both.verdict == "local" and not below_both.pending, "the age cannot change it: nothing pending"
+
+
+def test_pending_lists_only_the_criteria_waiting_on_a_missing_fact() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "intended_dose_msv": 1}
+    decision = assess(parse_facts(facts))
+    assert decision.missing == ("total_dose_msv",)
+    assert [p.code for p in decision.pending] == ["2.2"] and decision.pending[0].needs == ("total_dose_msv",)
+    assert not assess(parse_facts(facts | {"total_dose_msv": 12, "age_years": 40})).pending, "only for undetermined"
+
+
 def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
     facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
              "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip

@@ -85,6 +85,10 @@ def needs_content(d: Decision) -> Content | None:
 def reasons_content(d: Decision, *, can_check_codes: bool = False) -> Content:
     """Why, who to tell, what to do: one block of text (one widget keeps the card quick to show)."""
     parts: list[Part] = []
+    if d.pending:
+        parts += _heading("What they decide: criteria still open")
+        for line in open_check_lines(d.pending, fact_label):
+            parts += _bullet(line)
     if d.findings:
         parts += _heading("Why: criteria met")
         for f in d.findings:
