@@ -220,7 +220,8 @@ def test_a_therapy_type_is_named_in_words(kind: str, code: str, words: str) -> N
 @pytest.mark.parametrize(
     "facts, code, under",
     [({"jurisdiction": "england", "exposure": "accidental", "total_dose_msv": 2.5}, "1", 18),
-     ({"jurisdiction": "scotland", "exposure": "unintended", "intended_dose_msv": 0.1, "total_dose_msv": 2.5}, "2.1", 16)],
+     ({"jurisdiction": "scotland", "exposure": "unintended", "intended_dose_msv": 0.1, "total_dose_msv": 2.5},
+      "2.1", 16)],
 )  # fmt: skip
 def test_an_undetermined_verdict_says_what_the_missing_fact_decides(
     facts: dict[str, Any], code: str, under: int
