@@ -385,11 +385,18 @@ def _parse_multi(q: Question, raw: Any) -> Parsed:
     if exclusive and len(chosen) > 1:
         raise AnswerError(f"“{exclusive[0].label}” cannot be ticked together with other options.")
     sets: dict[str, Any] = {}
+    unsure = any(o.rest_unknown for o in chosen)
+    unknown: list[str] = []
     for o in q.options:
-        sets.update(o.sets if o in chosen else o.unticked)
+        if o in chosen:
+            sets.update(o.sets)
+        elif unsure:
+            unknown += [name for name in o.unticked if name not in unknown]
+        else:
+            sets.update(o.unticked)
     ticks = tuple(o.value_text for o in chosen if not o.exclusive)
     echo = "; ".join(o.label for o in chosen)
-    return Parsed(sets=sets, ticks=ticks, echo=echo)
+    return Parsed(sets=sets, unknown=tuple(n for n in unknown if n not in sets), ticks=ticks, echo=echo)
 
 
 def _parse_form(q: Question, raw: Any) -> Parsed:

@@ -289,13 +289,13 @@ class Conversation:
     def decision(self) -> Decision:
         """The decision on the facts so far.
 
-        Once the flow is over and settled, this is `assess(facts)` with the
-        usual assumptions, exactly what `irmer assess` gives on `facts`. Until
-        then, and when the flow ended with facts answered "don't know",
-        nothing is assumed: missing facts are listed, never guessed.
+        Once the flow is over, this is `assess(facts)` with the usual
+        assumptions, exactly what `irmer assess` gives on the facts the
+        decision lists (where an answer "don't know" is null: never assumed).
+        Until then nothing is assumed: missing facts are listed, never guessed.
         """
         ctx = self._context()
-        if self.current() is not None or not ctx.decision.settled:
+        if self.current() is not None:
             return dataclasses.replace(ctx.decision, facts=dict(ctx.decision.facts))  # the cached one stays intact
         return assess(ctx.facts, assume_absent=True, not_known=ctx.unknown)
 

@@ -43,6 +43,8 @@ class Option:
     unticked: Mapping[str, Any] = field(default_factory=dict)
     unknown: tuple[str, ...] = ()
     exclusive: bool = False
+    # A checklist's "not sure about the others": what is not ticked is left not known, not answered no.
+    rest_unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _option(raw: Mapping[str, Any], where: str, specs: Mapping[str, FactSpec], p
         unticked=unticked,
         unknown=tuple(raw.get("unknown") or ()),
         exclusive=bool(raw.get("exclusive", False)),
+        rest_unknown=bool(raw.get("rest_unknown", False)),
     )
 
 

@@ -134,8 +134,9 @@ def answer_widget(question: Question, previous: Any) -> Widget:
         from assistant.ui.widgets.multi_answer import MultiAnswer
 
         exclusive = {option.label for option in question.options if option.exclusive}
+        named = {option.label for option in question.options if option.exclusive or option.rest_unknown}
         ticked = [str(p) for p in previous] if isinstance(previous, list) else None
-        return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked)
+        return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked, named=named)
     if question.kind == "form":
         from assistant.ui.widgets.form_answer import FormAnswer, FormRow
 

@@ -79,6 +79,15 @@ def test_none_of_these_unticks_the_rest_and_the_rest_untick_it() -> None:
     assert drive(MultiAnswer("c", labels, exclusive={"None of these"}), "3", "1", "enter") == [["Several people"]]
 
 
+def test_a_tenth_option_is_ticked_with_0_and_the_title_names_the_last_keys() -> None:
+    labels = [f"Option {n}" for n in range(1, 9)] + ["None of these", "Not sure yet: leave them open"]
+    widget = MultiAnswer("c", labels, exclusive={"None of these"}, named={labels[-1]})
+    assert str(widget.border_title) == "Space or 1-9, 0 ticks · 9 None of these · 0 Not sure yet · Enter sends"
+    assert drive(widget, "2", "0", "enter") == [["Option 2", "Not sure yet: leave them open"]]
+    widget = MultiAnswer("c", labels, exclusive={"None of these"}, named={labels[-1]})
+    assert drive(widget, "0", "9", "enter") == [["None of these"]], "None of these unticks not sure"
+
+
 def test_nothing_ticked_is_not_sent() -> None:
     assert drive(MultiAnswer("c", ["A", "B"], exclusive=set()), "enter") == []
 

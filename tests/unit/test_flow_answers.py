@@ -285,6 +285,17 @@ def test_checklist_unticked_means_no_and_none_is_exclusive() -> None:
     assert none.ticks == () and all(v in (False, 1) for v in none.sets.values())
 
 
+def test_checklist_not_sure_leaves_what_is_not_ticked_open() -> None:
+    checklist = question_by_id("circumstances")
+    parsed = parse_answer(checklist, ["theme", "unsure"])
+    assert parsed.sets == {"theme_identified": True}, "only the tick is an answer"
+    assert set(parsed.unknown) == {"individuals_affected", "foetal_exposure_unintended", "infant_exposed",
+                                   "wrong_radiopharmaceutical", "equipment_fault", "clinically_significant",
+                                   "licence_breach"}  # fmt: skip
+    with pytest.raises(AnswerError, match="cannot be ticked together"):
+        parse_answer(checklist, ["None of these", "unsure"])
+
+
 def test_typed_text_is_quoted_back_unchanged() -> None:
     markup = "[bold red]12[/] <b>mSv</b>"
     with pytest.raises(AnswerError) as err:

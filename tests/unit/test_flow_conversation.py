@@ -17,6 +17,7 @@ from assistant.engine import assess
 from assistant.flow import AnswerError, Conversation, Question
 from assistant.flow.answers import answer_for
 from assistant.flow.questions import ASK_ALWAYS, load_questions
+from assistant.incident_file import incident_from
 from assistant.validation import parse_facts
 
 SCENARIOS = yaml.safe_load((Path(__file__).parent.parent / "scenarios_public.yaml").read_text(encoding="utf-8"))
@@ -334,8 +335,9 @@ def test_random_answers_always_end_within_a_bounded_number_of_questions(data: st
     d = conv.decision()
     # Unsettled only when a fact that could settle it was answered "don't know".
     assert d.settled or d.verdict == "undetermined" or d.codes_need
-    if d.settled:
-        assert d.to_json() == assess(parse_facts(conv.facts)).to_json()
+    # The same as `irmer assess` on the facts the decision gives (a "don't know" there is null), settled or not.
+    incident = incident_from(json.loads(json.dumps(d.to_json()["facts"])))
+    assert d.to_json() == assess(incident.facts, not_known=incident.not_known).to_json()
     _round_trip(conv)
 
 
@@ -410,3 +412,21 @@ def test_a_count_not_known_keeps_m_and_the_draft_asks_for_the_number() -> None:
     draft = render_document("notification", decision, {}, Settings(), today=dt.date(2026, 11, 28))
     section = draft.split("Number of individuals exposed")[1].split("##")[0]
     assert "more than one" in section and "TO COMPLETE" in section and "2" not in section
+
+
+def test_not_sure_on_the_checklist_is_never_taken_as_none() -> None:
+    conv = Conversation()
+    _answer_all(
+        conv,
+        [("nation", "england"), ("who", "unintended"), ("circumstances", ["unsure"]), ("foetal_dose", "0.01"),
+         ("setting", "diagnostic"), ("imaging_doses", {"intended_dose_msv": "1", "total_dose_msv": "2"})],
+    )  # fmt: skip
+    assert conv.current() is None
+    decision = conv.decision()
+    assert decision.verdict == "undetermined", "with the circumstances ticked none, this is local"
+    assert "clinically_significant" in decision.missing and "theme_identified" in decision.missing
+    assert "foetal_exposure_unintended" not in decision.missing, "a foetal dose under 10 mGy settles code 5"
+    exported = decision.to_json()["facts"]
+    assert exported["clinically_significant"] is None, "written as not known, so a file gives the same"
+    incident = incident_from(json.loads(json.dumps(exported)))
+    assert assess(incident.facts, not_known=incident.not_known).to_json() == decision.to_json()

@@ -1,4 +1,4 @@
-"""Several answers from a checklist: Space (or the option's number) ticks, Enter sends.
+"""Several answers from a checklist: Space (or the option's number, 0 for the tenth) ticks, Enter sends.
 
 An OptionList whose prompts carry their own tick box, so that a long label
 wraps under its text instead of being cut off. An exclusive option ("None of
@@ -19,6 +19,7 @@ from assistant.ui.safe_text import visible
 from assistant.ui.widgets.answer_base import Answered
 
 NONE_OF_THESE = "None of these"
+_KEYS = "1234567890"  # the key that ticks each option, in order; 0 is the tenth
 TICKED, UNTICKED = "☒", "☐"
 
 
@@ -31,7 +32,13 @@ class MultiAnswer(OptionList):
     ]
 
     def __init__(
-        self, question_id: str, labels: list[str], *, exclusive: set[str], ticked: list[str] | None = None
+        self,
+        question_id: str,
+        labels: list[str],
+        *,
+        exclusive: set[str],
+        ticked: list[str] | None = None,
+        named: set[str] | None = None,
     ) -> None:
         self.labels = list(labels)
         self.added_none = not exclusive
@@ -44,14 +51,16 @@ class MultiAnswer(OptionList):
         super().__init__(*(Option(self._prompt(n)) for n in range(len(self.labels))), classes="answer multi")
         self.id = "answer"
         self.question_id = question_id
-        none = next((n for n in self.exclusive if n < 9), None)
-        # The "none" option is last and, at 80×24, below the fold: the title names its key.
-        also = f" · {none + 1} {self.labels[none]}" if none is not None else ""
-        self.border_title = f"Space or 1-9 ticks{also} · Enter sends"
+        # "None of these" and "Not sure yet" come last and, at 80×24, below the fold: the title names their keys
+        # (up to a colon: the title has one line).
+        shown = {n for n, label in enumerate(self.labels) if label in (named or set())} | self.exclusive
+        also = "".join(f" · {_KEYS[n]} {self.labels[n].split(':')[0]}" for n in sorted(shown) if n < len(_KEYS))
+        keys = "1-9" if len(self.labels) < 10 else "1-9, 0"
+        self.border_title = f"Space or {keys} ticks{also} · Enter sends"
 
     def _prompt(self, n: int) -> Content:
         box = TICKED if n in self.selected else UNTICKED
-        number = f"{n + 1}." if n < 9 else "  "
+        number = f"{_KEYS[n]}." if n < len(_KEYS) else "  "
         return Content.assemble((f"{box} ", "bold"), f"{number} ", visible(self.labels[n]))
 
     def _redraw(self) -> None:
@@ -83,10 +92,11 @@ class MultiAnswer(OptionList):
         self.call_after_refresh(self.action_tick)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character in "123456789" and int(event.character) <= len(self.labels):
+        n = _KEYS.find(event.character) if event.character else -1
+        if 0 <= n < len(self.labels):
             event.stop()
-            self.highlighted = int(event.character) - 1
-            self.toggle(self.highlighted)
+            self.highlighted = n
+            self.toggle(n)
 
     def action_submit(self) -> None:
         if not self.selected:
