@@ -157,7 +157,8 @@ def _values(details: Mapping[str, str], settings: Settings) -> dict[str, str | N
 
 
 def suggested_kind(decision: Decision) -> str:
-    return "notification" if decision.notifiable else "local"
+    """The notification where one is to be sent (statutory, or voluntary by the employer's choice), else the record."""
+    return "notification" if decision.verdict in ("notify", "voluntary") else "local"
 
 
 def fields_needed(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[DetailField]:

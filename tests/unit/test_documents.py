@@ -455,8 +455,9 @@ def test_unknown_kind_is_an_error() -> None:
 
 
 def test_suggested_kind() -> None:
-    assert suggested_kind(decide(CASES["notification-wales-1-partial"][1])) == "notification"
-    for name in ("local-england-local", "local-scotland-undetermined", "notification-england-voluntary"):
+    for name in ("notification-wales-1-partial", "notification-england-voluntary"):  # the employer chose to notify
+        assert suggested_kind(decide(CASES[name][1])) == "notification"
+    for name in ("local-england-local", "local-scotland-undetermined"):
         assert suggested_kind(decide(CASES[name][1])) == "local"
 
 
