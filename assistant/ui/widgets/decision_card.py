@@ -214,17 +214,15 @@ class DecisionCard(Vertical):
             yield error
 
     def focus_first(self) -> None:
-        """The discovery date when it is still needed, else Draft, else nothing: never New or Change answer.
+        """The discovery date when it is still needed, else nothing: a stray Enter does nothing.
 
-        A second Enter after the date would otherwise start a new incident.
+        Focused, New would start a new incident at a second Enter after the date, Change answer
+        would reopen one, and Draft would take typed-ahead answers as the draft's details.
+        The card's keys (D, C, V, Ctrl+Z, Ctrl+N) and a click still act.
         """
         for date_input in self.query("#discovered-on").results(Input):
             date_input.focus(scroll_visible=False)
             return
-        for button in self.query("#action-draft").results(Button):
-            button.focus(scroll_visible=False)
-            return
-        # Nothing else: a stray Enter on an undecided card must not reopen an answer (Ctrl+Z does that).
         self.screen.set_focus(None)
 
     def show_date_error(self, message: str) -> None:
