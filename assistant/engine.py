@@ -133,9 +133,14 @@ def category_code(facts: FactView, book: Rulebook) -> tuple[str | None, tuple[st
     fixed = {"interventional": "3", "rt_planning_scan": "4.1"}
     if setting in fixed:
         return fixed[setting], ()
-    if setting == "rt_verification_imaging":
-        cause = facts.get("additional_images_cause")
-        return {"protocol_failure": "4.2b", "equipment_thematic": "4.2c"}.get(cause, "4.2a"), ()
+    if setting == "rt_verification_imaging":  # by cause: 4.2a set-up error, 4.2b protocol, 4.2c equipment or theme
+        setup, cause = facts.get("setup_error"), facts.get("additional_images_cause")
+        by_cause = {"protocol_failure": "4.2b", "equipment_thematic": "4.2c"}
+        if setup or cause in by_cause:
+            return ("4.2a" if setup else by_cause[cause]), ()
+        unknown_cause = tuple(n for n, v in (("setup_error", setup), ("additional_images_cause", cause)) if v is None)
+        # Neither cause names a row: 4.2a, the first verification-imaging category (docs/interpretations.md).
+        return (None, unknown_cause) if unknown_cause else ("4.2a", ())
     if setting == "radiotherapy":
         miss = facts.get("geographical_miss")
         if miss in ("total", "partial"):

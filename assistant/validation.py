@@ -192,6 +192,11 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             "`geographical_miss` is none but `miss_margin_factor` is "
             f"{facts['miss_margin_factor']}: give the miss as partial or total, or leave out the margin factor."
         )
+    if facts.get("geographical_miss") == "none" and facts.get("underdose_from_miss"):
+        out.append(
+            "`geographical_miss` is none but `underdose_from_miss` is true: an under-dose caused by a miss needs "
+            "a miss. Give the miss as partial or total, or leave out `underdose_from_miss`."
+        )
     return out
 
 

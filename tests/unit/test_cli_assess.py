@@ -115,6 +115,10 @@ BAD_INPUT = {
         "jurisdiction: england\ngeographical_miss: none\nmiss_margin_factor: 3\n",
         ["`geographical_miss`", "`miss_margin_factor`"],
     ),
+    "miss none with an under-dose from the miss": (
+        "jurisdiction: england\ngeographical_miss: none\nunderdose_from_miss: true\n",
+        ["`geographical_miss`", "`underdose_from_miss`", "needs a miss"],
+    ),
     "unintended with nothing intended": (
         "jurisdiction: wales\nexposure: unintended\nintended_dose_msv: 0\ntotal_dose_msv: 0.5\n",
         ["`intended_dose_msv` is 0", "accidental"],
