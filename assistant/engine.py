@@ -274,6 +274,11 @@ def _assess(
     else:
         verdict = "voluntary" if "V" in letters else "local"
     if verdict == "local":
+        if "voluntary" in not_known:  # the employer's choice, not a fact to find out: the verdict does not wait
+            notes += (
+                "Whether to notify voluntarily is not decided yet (`voluntary` is not known). The criteria for a "
+                "statutory notification are not met, so a voluntary notification (code V) is the employer's choice.",
+            )
         return decide("local", why_not=why_not, notes=notes)
 
     if verdict == "notify":

@@ -354,6 +354,11 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     # A measurement given as null is simply not known, as when left out.
     dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
     assert dose_null["missing"] == ["total_dose_msv"]
+    # Voluntary notification is the employer's choice: not known, the verdict stands and a note says it is open.
+    v_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"voluntary": None})).stdout)
+    assert v_null["verdict"] == "local" and v_null["missing"] == []
+    assert any("Whether to notify voluntarily is not decided yet" in n for n in v_null["notes"])
+    assert "voluntary" not in [a["fact"] for a in v_null["assumptions"]] and v_null["facts"]["voluntary"] is None
 
 
 def test_open_checks_waiting_on_the_setting_are_one_line() -> None:
