@@ -471,10 +471,12 @@ def _common_codes(branches: list[Decision]) -> tuple[str, ...]:
 
 
 def _branch_findings(name: str, branches: list[Decision]) -> tuple[Finding, ...]:
-    label = fact_specs()[name].label
+    spec = fact_specs()[name]
+    label = spec.label
     out = []
     for b in branches:
         value = b.facts[name]
-        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
-        out += [replace(f, reason=f"if the {label} is {shown}: {f.reason}") for f in b.findings]
+        shown = ("yes" if value else "no") if isinstance(value, bool) else spec.words(value)
+        said = f"{label}: {shown}; "  # the reason's own statement of the value, which the "if" already makes
+        out += [replace(f, reason=f"if the {label} is {shown}: {f.reason.removeprefix(said)}") for f in b.findings]
     return tuple(out)

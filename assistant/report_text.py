@@ -25,7 +25,8 @@ def fact_label(name: str) -> str:
 
 def render(decision: Decision, today: dt.date | None = None) -> str:
     d = decision
-    lines = [f"VERDICT: {d.verdict.upper().replace('_', ' ')}", _wrap(VERDICT_WORDS[d.verdict], "")]
+    verdict = "OUTSIDE IR(ME)R" if d.verdict == "outside_irmer" else d.verdict.upper()
+    lines = [f"VERDICT: {verdict}", _wrap(VERDICT_WORDS[d.verdict], "")]
     if d.codes:
         lines += ["", "Codes: " + "  ".join(d.codes)]
     if d.codes_need:
@@ -37,7 +38,8 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines += ["", "What they decide (criteria still open):"]
         lines += [_wrap(line, "  ", "      ") for line in open_check_lines(d.pending, fact_label)]
     if d.findings:
-        lines += ["", "Why (criteria met):"]
+        # V is the employer's choice, not a criterion met: the statutory ones are under "Why not".
+        lines += ["", "Why (the employer's choice):" if d.verdict == "voluntary" else "Why (criteria met):"]
         for f in d.findings:
             lines.append(f"  [{f.code}] {f.category}" if f.category else f"  [{f.code}]")
             lines += [_wrap(f"“{passage}”", "    ") for passage in f.criterion.split(" — ")]

@@ -141,8 +141,9 @@ class Threshold:
             if gap < 0:
                 continue
             if fmt(gap) == "0":
-                return f": just {'short' if below else 'over'} (by less than {self.show(Fraction(1, 10_000))})"
-            return f": {self.show(gap)} {'short' if below else 'over'}"
+                return f": just {'short' if below else 'above'} (by less than {self.show(Fraction(1, 10_000))})"
+            # "above", not "over": for an under-dose edge (≤ 0.9×) "over" would read as an over-dose.
+            return f": {self.show(gap)} {'short' if below else 'above'}"
         return ""
 
 

@@ -37,7 +37,8 @@ def _course_increase(c: Criterion, facts: FactView) -> Outcome:
     if intended == 0:
         # No images were planned, so any additional image is an unbounded increase.
         if additional > 0:
-            return met(f"{additional} additional images with none intended: more than 50% greater than intended")
+            images = "image" if additional == 1 else "images"
+            return met(f"{additional} additional {images} with none intended: more than 50% greater than intended")
         return not_met("no additional images")
     subject = f"{additional} additional ÷ {intended} intended images over the course ="
     return c.threshold("additional").check_ratio(additional, intended, subject)

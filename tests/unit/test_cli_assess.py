@@ -52,6 +52,17 @@ def test_undetermined_text_says_what_the_missing_fact_decides() -> None:
     assert "if an adult, not met: total effective dose 2.5 mSv is not ≥ 3 mSv (adult threshold): 0.5 mSv short" in out
 
 
+@pytest.mark.parametrize(
+    "facts, heading",
+    [("jurisdiction: england\nexposed_person: worker\n", "VERDICT: OUTSIDE IR(ME)R"),
+     ("jurisdiction: england\nexposure: unintended\nsetting: diagnostic\nintended_dose_msv: 1\ntotal_dose_msv: 1.2\n"
+      "voluntary: true\n", "Why (the employer's choice):")],
+)  # fmt: skip
+def test_text_headings_name_the_regulation_and_the_employers_choice(facts: str, heading: str) -> None:
+    out = irmer("assess", "-", stdin=facts).stdout
+    assert heading in out and "OUTSIDE IRMER" not in out and "Why (criteria met)" not in out
+
+
 def test_contract_fields_present() -> None:
     result = irmer("assess", "-", "--json", stdin='{"jurisdiction": "wales", "exposure": "accidental"}')
     out = json.loads(result.stdout)

@@ -244,6 +244,24 @@ def test_pending_lists_only_the_criteria_waiting_on_a_missing_fact() -> None:
     assert not assess(parse_facts(facts | {"total_dose_msv": 12, "age_years": 40})).pending, "only for undetermined"
 
 
+def test_reasons_read_as_plain_words() -> None:
+    nm = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy", "nm_therapy_type": "sirt",
+          "prescribed_activity_mbq": 1000, "delivered_activity_mbq": 950}  # fmt: skip
+    (gap,) = [f.reason for f in assess(parse_facts(nm)).why_not if f.code == "10.1"]
+    assert gap.endswith("0.95× is not < 0.8×: 0.15× above"), "not 'over', which reads as an over-dose"
+    either = assess(
+        parse_facts({k: v for k, v in nm.items() if k != "nm_therapy_type"} | {"delivered_activity_mbq": 1300})
+    )
+    first = either.findings[0].reason
+    assert first.startswith(
+        "if the nuclear medicine therapy type is SIRT (selective internal radiation therapy): delivered"
+    )
+    images = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_verification_imaging",
+              "course_images_intended": 0, "course_images_additional": 1,
+              "additional_images_cause": "protocol_failure"}  # fmt: skip
+    assert "1 additional image with none intended" in assess(parse_facts(images)).findings[0].reason
+
+
 def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
     facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
              "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip

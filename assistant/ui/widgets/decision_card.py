@@ -90,7 +90,7 @@ def reasons_content(d: Decision, *, can_check_codes: bool = False) -> Content:
         for line in open_check_lines(d.pending, fact_label):
             parts += _bullet(line)
     if d.findings:
-        parts += _heading("Why: criteria met")
+        parts += _heading("Why: the employer's choice" if d.verdict == "voluntary" else "Why: criteria met")
         for f in d.findings:
             parts += _finding(f, met=True)
     if d.why_not:
