@@ -73,7 +73,7 @@ def _incident_dates(text: str, discovered_on: dt.date | None, today: dt.date) ->
     if not dates:
         return (
             f"“{text}” has no date: give it as {_DATE_FORMS}, or a month and year; for several exposures, the first "
-            "and last dates. Leave it blank (or out of the file) to mark it TO COMPLETE."
+            "and last dates; or leave it blank to mark it TO COMPLETE."
         )
     for written, date in dates:
         if date > today:

@@ -30,7 +30,21 @@ class AnswerError(ValueError):
 
 
 UNKNOWN_WORDS = frozenset(
-    {"don't know", "dont know", "don’t know", "do not know", "unknown", "not sure", "?", "dk", "not known"}
+    {
+        "don't know",
+        "dont know",
+        "don’t know",
+        "do not know",
+        "unknown",
+        "not sure",
+        "?",
+        "dk",
+        "not known",
+        "n/k",
+        "nk",
+        "unsure",
+        "not yet known",
+    }
 )
 YES_WORDS = frozenset({"y", "yes"})
 NO_WORDS = frozenset({"n", "no"})
@@ -200,6 +214,17 @@ def _unit_kind_of(unit: str) -> str | None:
     return None
 
 
+def _misread(typed: str, unit: str, unit_kind: str) -> str | None:
+    """What a number followed by this "unit" most likely was, where it is not a unit at all (a whole sentence)."""
+    if re.fullmatch(r"[/.-]\d{1,2}[/.-]\d{2,4}", unit) and unit_kind == "years":
+        return f"“{typed}” looks like a date of birth: give the age at the exposure, as {EXAMPLES[unit_kind]}."
+    if re.fullmatch(r",\d{1,2}(?:\s.*|[^\d,].*)?", unit):  # "7,5" or "7,5 mSv"; "1,500" is a thousands comma
+        return f"“{typed}” has a decimal comma: write it with a point, {typed.strip().replace(',', '.')}."
+    if re.fullmatch(r"[/÷*x×+-]\s*[\d.]+", unit) and unit_kind != "count":
+        return f"“{typed}” is a sum: type its result as one number, as {EXAMPLES[unit_kind]}."
+    return None
+
+
 def parse_number(raw: str, unit_kind: str) -> int | float:
     """A number in the unit kind's own unit (mSv, mGy, MBq, ratio, count, years)."""
     typed = _typed(raw)
@@ -234,6 +259,8 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
     elif unit:
         factor = _UNITS[unit_kind].get(unit)
         if factor is None:
+            if misread := _misread(typed, unit, unit_kind):
+                raise AnswerError(misread)
             other = _unit_kind_of(unit)
             if other is not None and other != unit_kind:
                 raise AnswerError(

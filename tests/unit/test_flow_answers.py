@@ -88,6 +88,11 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("+25% over", "margin", "not recognised"),  # changes are read for ratios of delivered to intended only
         ("1e400", "dose_msv", "too large"),
         ("17 years 12 months", "years", "12 months is a year or more"),
+        # What was most likely meant, where the rest is not a unit at all.
+        ("01/12/2008", "years", "looks like a date of birth"),
+        ("7,5", "dose_msv", "decimal comma: write it with a point, 7.5."),
+        ("7,5 mSv", "dose_msv", "write it with a point, 7.5 mSv."),
+        ("2.4/2", "ratio", "is a sum: type its result"),
     ],
 )
 def test_bad_numbers_name_what_was_typed_and_what_is_accepted(typed: str, unit_kind: str, words: str) -> None:
