@@ -91,10 +91,12 @@ def test_from_card_to_saved_draft(documents_folder: Path) -> None:
             kinds = {h.kind for h in screen.hits}
             assert {"nhs_number", "name"} <= kinds
             assert "rpa@example.nhs.uk" not in [h.text for h in screen.hits], "the employer's own contact is meant"
-            # Save is refused while identifiers remain.
+            # Save is refused while identifiers remain, and says why.
             await pilot.press("s")
             await pilot.pause()
             assert not documents_folder.exists() or not any(documents_folder.iterdir())
+            said = [n.message for n in app._notifications]
+            assert any("Not saved or copied" in m and "R redacts" in m for m in said), said
             await pilot.press("r")  # redact the selected one only
             await pilot.pause()
             assert screen.hits, "one redaction leaves the other identifier"

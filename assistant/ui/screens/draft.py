@@ -112,7 +112,7 @@ class DraftScreen(Screen[Path | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "copy"):
-            return True if self.clean else None  # shown, dimmed, until the draft is clean
+            return True  # until the draft is clean, the key says why it does not save (see _outgoing)
         if action in ("next_hit", "previous_hit", "redact_one", "redact_all"):
             return not self.clean
         return True
@@ -146,7 +146,12 @@ class DraftScreen(Screen[Path | None]):
         text = to_plain_text(self.text) if form == "txt" else self.text
         remaining = suspected(text, self.request.intended)
         if remaining or not self.clean:
-            self.notify("Identifiers remain: redact them first.", severity="error")
+            count = len(remaining) or len(self.hits)
+            self.notify(
+                f"Not saved or copied: {count} suspected identifier{'s' if count != 1 else ''} remain. "
+                "R redacts the highlighted one, A all of them; Esc goes back to the chat.",
+                severity="error",
+            )
             return None
         return text
 
