@@ -71,6 +71,29 @@ def open_check_groups(checks: tuple[OpenCheck, ...]) -> list[tuple[tuple[str, ..
     return out + [(tuple(codes), (gate,)) for gate, codes in gated.items()]
 
 
+def split_missing(
+    missing: tuple[str, ...], pending: tuple[Pending, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(first, gates, later): the missing facts to find out first, the gate facts among them
+    (exposure, setting), and the facts that matter only once those are known.
+
+    With the setting unknown, every setting's facts are missing; a person needs the setting first,
+    then only its own facts. First are the gates and whatever a criterion that does not wait on
+    them needs (M, C...). With no gate missing, everything is first.
+    """
+    gates = tuple(g for g in _GATES if g in missing and any(p.needs[:1] == (g,) for p in pending))
+    if not gates:
+        return missing, (), ()
+    direct = {n for p in pending if not p.needs or p.needs[0] not in _GATES for n in p.needs}
+    first = tuple(n for n in missing if n in _GATES or n in direct)
+    return first, gates, tuple(n for n in missing if n not in first)
+
+
+def missing_now(d: Decision) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """`split_missing` of a decision."""
+    return split_missing(d.missing, d.pending)
+
+
 def open_check_lines(checks: tuple[OpenCheck, ...], label: Callable[[str], str]) -> list[str]:
     """One line a group, with each fact named by `label`, and what is known so far of a pending criterion."""
     so_far = {c.code: c.so_far for c in checks if isinstance(c, Pending) and c.so_far}

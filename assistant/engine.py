@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from assistant.criteria import EVALUATORS, FactView
-from assistant.decision import Assumption, Decision, Finding, OpenCheck, Pending
+from assistant.decision import Assumption, Decision, Finding, OpenCheck, Pending, split_missing
 from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
@@ -204,13 +204,14 @@ def _assess(
     def decide(verdict: str, **kw: Any) -> Decision:
         dates = deadlines(book, view.get("discovered_on")) if verdict == "notify" else None
         missing = kw.pop("missing", ())
+        first, gates, later = split_missing(missing, kw.get("pending", ()))
         return Decision(
             verdict=verdict,
             authority=authority(book, nation) if nation else {},
             deadlines=dates,
             also_report_to=tuple(other_bodies(book, view, verdict)) if nation else (),
             missing=missing,
-            duties=tuple(duties(book, view, verdict, dates, list(missing))) if nation else (),
+            duties=tuple(duties(book, view, verdict, dates, list(first), gates if later else ())) if nation else (),
             guidance=guidance,
             assumptions=_relevant(assumption_list, verdict),
             facts=given,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assistant.decision import VERDICT_WORDS, Decision, open_check_lines
+from assistant.decision import VERDICT_WORDS, Decision, missing_now, open_check_lines
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 
@@ -33,7 +33,12 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines.append(_wrap("To complete the code, find out: " + ", ".join(fact_label(n) for n in d.codes_need), ""))
     if d.missing:
         lines += ["", "Still needed to decide (find out):"]
-        lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in d.missing]
+        now, _, later = missing_now(d)
+        lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in now]
+        if later:
+            lines.append(
+                _wrap(f"- then, once those are known, only what that kind of case needs among: {', '.join(later)}")
+            )
     if d.pending:
         lines += ["", "What they decide (criteria still open):"]
         lines += [_wrap(line, "  ", "      ") for line in open_check_lines(d.pending, fact_label)]

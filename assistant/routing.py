@@ -57,8 +57,15 @@ ANONYMISE = "Anonymise the report: no patient-identifiable information, and reda
 
 
 def duties(
-    book: Rulebook, facts: FactView, verdict: str, dates: dict[str, dt.date] | None, missing: list[str]
+    book: Rulebook,
+    facts: FactView,
+    verdict: str,
+    dates: dict[str, dt.date] | None,
+    missing: list[str],
+    then_for: tuple[str, ...] = (),
 ) -> list[str]:
+    """What the employer must do. `missing`: the facts to establish first; `then_for`: gate facts
+    (the kind of exposure) whose own facts are to be established once they are known."""
     if verdict == "outside_irmer":
         # Regulation 26 of the 2017 Regulations is Great Britain's; the guidance names HSENI but no regulation.
         where = (
@@ -89,6 +96,7 @@ def duties(
         out.append(
             "Finish the immediate preliminary investigation to establish: "
             + ", ".join(fact_specs()[n].label for n in missing)
+            + ("; then the facts that kind of case needs" if then_for else "")
             + f". If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, "
             "not from now."
         )

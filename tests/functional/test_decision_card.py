@@ -82,6 +82,12 @@ def test_undetermined_card_lists_what_to_find_out() -> None:
     assert "intended effective dose" in text
 
 
+def test_undetermined_card_asks_for_the_kind_of_exposure_before_its_facts() -> None:
+    text = " ".join(shown({"jurisdiction": "scotland", "exposure": "unintended"}).split())
+    assert "kind of exposure: which kind" in text
+    assert "then only what that kind of case needs" in text and "planning scans" not in text
+
+
 def test_undetermined_card_says_what_the_missing_fact_decides() -> None:
     facts = {"jurisdiction": "england", "exposure": "accidental", "setting": "diagnostic", "total_dose_msv": 2.5}
     text = " ".join(shown(facts).split())

@@ -63,6 +63,23 @@ def test_text_headings_name_the_regulation_and_the_employers_choice(facts: str, 
     assert heading in out and "OUTSIDE IRMER" not in out and "Why (criteria met)" not in out
 
 
+def test_with_the_kind_of_exposure_unknown_its_facts_are_one_line() -> None:
+    out = " ".join(irmer("assess", "-", stdin="jurisdiction: scotland\nexposure: unintended\n").stdout.split())
+    needed = out.split("Still needed to decide (find out):")[1].split("What they decide")[0]
+    assert needed.count("- ") == 2, "the kind of exposure, then one line for what it needs"
+    assert needed.startswith(" - kind of exposure (setting)")
+    assert "- then, once those are known, only what that kind of case needs among: intended_dose_msv" in needed
+    assert "underdose_from_miss" in needed and "- under-dose caused by the miss" not in needed
+    assert "establish: kind of exposure; then the facts that kind of case needs." in out
+    # JSON keeps every fact: a file can give them all at once.
+    assert (
+        "planning_scans_total"
+        in json.loads(irmer("assess", "-", "--json", stdin="jurisdiction: scotland\nexposure: unintended\n").stdout)[
+            "missing"
+        ]
+    )
+
+
 def test_contract_fields_present() -> None:
     result = irmer("assess", "-", "--json", stdin='{"jurisdiction": "wales", "exposure": "accidental"}')
     out = json.loads(result.stdout)

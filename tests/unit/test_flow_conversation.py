@@ -430,3 +430,18 @@ def test_not_sure_on_the_checklist_is_never_taken_as_none() -> None:
     assert exported["clinically_significant"] is None, "written as not known, so a file gives the same"
     incident = incident_from(json.loads(json.dumps(exported)))
     assert assess(incident.facts, not_known=incident.not_known).to_json() == decision.to_json()
+
+
+def test_a_kind_of_exposure_not_known_is_found_out_before_its_own_questions() -> None:
+    conv = Conversation()
+    _answer_all(conv, [("nation", "scotland"), ("who", "unintended"), ("circumstances", ["none"]),
+                       ("setting", "don't know")])  # fmt: skip
+    asked = []
+    while (q := conv.current()) is not None:
+        asked.append(q.id)
+        conv.answer(q.id, {f.fact: "don't know" for f in q.fields} if q.kind == "form" else "don't know")
+    setting_only = {"planning_scans", "verification_images", "setup_error", "images_cause", "treatment_delivery",
+                    "nm_therapy", "deterministic_effects", "interventional_failure", "effects_expected"}  # fmt: skip
+    assert not setting_only & set(asked), f"asked {asked} before the kind of exposure is known"
+    decision = conv.decision()
+    assert decision.verdict == "undetermined" and decision.missing[0] == "setting"

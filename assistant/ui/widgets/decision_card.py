@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from assistant.decision import VERDICT_WORDS, Decision, Finding, open_check_lines
+from assistant.decision import VERDICT_WORDS, Decision, Finding, missing_now, open_check_lines
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 from assistant.ui.safe_text import as_read, plain, visible
@@ -76,9 +76,15 @@ def needs_content(d: Decision) -> Content | None:
         if parts:
             parts.append("\n")
         parts.append(("Still needed to decide (find out):", "bold"))
-        for name in d.missing:
+        now, _, later = missing_now(d)
+        for name in now:
             meaning = fact_specs()[name].meaning if name in fact_specs() else ""
             parts += _bullet(f"{fact_label(name)}: {meaning}")
+        if later:
+            parts += _bullet(
+                f"then only what that kind of case needs: once known (Ctrl+Z changes an answer), irmer asks "
+                f"just those, not all {len(later)}"
+            )
     return Content.assemble(*parts) if parts else None
 
 
