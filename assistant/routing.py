@@ -110,4 +110,10 @@ def duties(
         out += ["A voluntary notification (code V) shares learning; it is not required by regulation 8(4).", ANONYMISE]
     if facts.get("clinically_significant"):
         out.append("Apply the duty of candour: this exposure is judged clinically significant (CSAUE).")
+    elif not facts.known("clinically_significant") and verdict in ("notify", "voluntary", "local"):
+        # Not known (a null, a "don't know"): the verdict may stand without it, the duty may not.
+        out.append(
+            "Decide whether the exposure is clinically significant (CSAUE) under the professional bodies' guidance: "
+            "if it is, apply the duty of candour, and code C is added."
+        )
     return out

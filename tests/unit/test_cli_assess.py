@@ -379,6 +379,12 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     e_null = base | {"total_dose_msv": 12, "equipment_fault": None}
     e_open = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(e_null)).stdout)
     assert e_open["codes"] == ["2.2"] and {"code": "E", "needs": ["equipment_fault"]} in e_open["open_checks"]
+    # Not known whether it is clinically significant: the notification stands; the duty of candour is to decide.
+    c_open = json.loads(
+        irmer("assess", "-", "--json", stdin=json.dumps(e_null | {"clinically_significant": None})).stdout
+    )
+    assert any("if it is, apply the duty of candour" in d for d in c_open["duties"])
+    assert not any("if it is, apply the duty of candour" in d for d in e_open["duties"]), "assumed not: no such duty"
     # A measurement given as null is simply not known, as when left out.
     dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
     assert dose_null["missing"] == ["total_dose_msv"]
