@@ -58,6 +58,15 @@ def test_number_keys_choose_at_once_and_arrows_move() -> None:
     assert drive(ChoiceAnswer("nation", NATIONS), "9") == [], "no ninth option: nothing is chosen"
 
 
+def test_0_is_dont_know_in_every_list() -> None:
+    assert drive(ChoiceAnswer("nation", NATIONS), "0") == ["Don't know"]
+    assert drive(ChoiceAnswer("nation", NATIONS), "5") == [], "Don't know has no number but 0"
+    yes_no = ChoiceAnswer("yn", ["Yes", "No", "Don't know"])
+    assert yes_no.keys == ["1", "2", "0"]
+    assert drive(yes_no, "0") == ["Don't know"]
+    assert drive(ChoiceAnswer("c", ["A", "B"]), "0") == [], "no Don't know offered: 0 does nothing"
+
+
 def test_a_stray_enter_answers_nothing() -> None:
     """ "2" then Enter, as in many menus, sends Wales once; the Enter must not answer the next question."""
     assert drive(ChoiceAnswer("nation", NATIONS), "enter") == []

@@ -51,8 +51,8 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 async def choose(pilot: Pilot[Any], widget: ChoiceAnswer, label: str) -> None:
     index = widget.labels.index(label)
-    if index < 9:
-        await pilot.press(str(index + 1))
+    if key := widget.keys[index]:
+        await pilot.press(key)
     else:
         await pilot.press("home", *["down"] * index, "enter")
 

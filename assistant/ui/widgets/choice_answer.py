@@ -1,4 +1,4 @@
-"""One answer from a list: arrow keys and Enter, a number key 1-9, or typing the start of a label."""
+"""One answer from a list: arrow keys and Enter, a number key 1-9 (0 for Don't know), or typing the start of a label."""
 
 from __future__ import annotations
 
@@ -9,18 +9,29 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import plain
-from assistant.ui.widgets.answer_base import Answered
+from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
 
 # Letters typed within this many seconds of each other make one prefix ("sc" → Scotland).
 _TYPE_AHEAD_SECONDS = 1.0
 
 
 class ChoiceAnswer(OptionList):
-    """Options numbered 1-9; choosing one sends `Answered` with its label."""
+    """Options numbered 1-9 (0: Don't know); choosing one sends `Answered` with its label."""
 
     def __init__(self, question_id: str, labels: list[str], *, selected: str | None = None) -> None:
-        # Keys 1-9 pick directly; a tenth option and beyond is reached with the arrows.
-        numbered = [Option(plain(f"{n}. {label}" if n <= 9 else f"   {label}")) for n, label in enumerate(labels, 1)]
+        # Keys 1-9 pick directly, and 0 is "Don't know" in every list, wherever it stands; a tenth
+        # option and beyond is reached with the arrows.
+        self.keys: list[str | None] = []
+        count = 0
+        for label in labels:
+            if label == DONT_KNOW:
+                self.keys.append("0")
+            else:
+                count += 1
+                self.keys.append(str(count) if count <= 9 else None)
+        numbered = [
+            Option(plain(f"{k}. {label}" if k else f"   {label}")) for k, label in zip(self.keys, labels, strict=True)
+        ]
         super().__init__(*numbered, id="answer", classes="answer choice")
         self.question_id = question_id
         self.labels = labels
@@ -46,9 +57,9 @@ class ChoiceAnswer(OptionList):
         char = event.character
         if char is None or not char.isprintable() or char == "?":
             return
-        if char in "123456789" and int(char) <= len(self.labels):
+        if char in self.keys:
             event.stop()
-            self.choose(int(char) - 1)
+            self.choose(self.keys.index(char))
             return
         if not char.strip():
             return
