@@ -298,6 +298,8 @@ class IrmerApp(App[None]):
                 await self._show_decision(before=[echo] if echo else [])
                 return
             asked = question_message(question)
+            if not self.transcript.is_anchored:  # follow the newest again (F2 showed a question from its top)
+                self.transcript.anchor()
             mounted = self.transcript.mount_all([echo, asked] if echo else [asked])
             widget = answer_widget(question, self.conversation.previous_answer(question.id))
             await removed  # the new widget takes the old one's id
@@ -520,8 +522,12 @@ class IrmerApp(App[None]):
         question = self._open_question()
         if question is None:
             self.notify("No question with guidance to show is open.")
+            return
+        question.toggle_help()
+        if question.help_open:  # long guidance must not push the question itself off the top
+            self.transcript.show_top_of(question)
         else:
-            question.toggle_help()
+            self.transcript.anchor()
 
     # Drafting (phase after the decision) --------------------------------------
 
@@ -570,7 +576,7 @@ class IrmerApp(App[None]):
         await self.transcript.mount(question)
         area.display = True
         await area.mount(widget)
-        self.call_after_refresh(self.transcript.scroll_end, animate=False)
+        self.transcript.show_top_of(question)  # the question above its help, even when they overflow
         widget.focus()
         self.refresh_bindings()
         self.call_after_refresh(self.post_message, QuestionShown(question.question_id))

@@ -243,3 +243,29 @@ def test_an_undecided_card_offers_the_draft_too(documents_folder: Path) -> None:
             assert await settle_draft(pilot) != "draft:kind", "a document was chosen and drafting went on"
 
     asyncio.run(body())
+
+
+def test_esc_steps_back_from_a_multiline_draft_question_and_the_footer_says_so(documents_folder: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await draft_the_notification(pilot)
+            previous = None
+            current = await settle_draft(pilot)
+            for _ in range(10):  # the details asked before the first multi-line one
+                if isinstance(app.query_one("#answer"), MultilineAnswer):
+                    break
+                typed = {"draft:contact_email": "rpa@example.nhs.uk", "draft:contact_phone": "0161 496 0000",
+                         "draft:incident_date": "2026-11-19"}.get(current, "Example")  # fmt: skip
+                await type_text(pilot, typed)
+                await pilot.press("enter")
+                previous, current = current, await settle_draft(pilot)
+                assert current != previous, f"{previous} refused {typed!r}"
+            assert isinstance(app.query_one("#answer"), MultilineAnswer) and previous is not None
+            shown = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+            assert shown.get("escape") == "Back", "Ctrl+Z is the text box's undo: the footer names Esc"
+            await pilot.press("escape")
+            assert await settle_draft(pilot) == previous
+
+    asyncio.run(body())

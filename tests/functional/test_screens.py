@@ -129,3 +129,26 @@ def test_theme_toggles_between_dark_and_light() -> None:
 def test_glossary_finds_the_other_spellings() -> None:
     by_term = {t.term: t for t in load_glossary()}
     assert by_term["Foetal dose"].matches("fetus") and by_term["Child"].matches("paediatric")
+
+
+def test_why_we_ask_shows_the_question_above_its_guidance_at_80x24() -> None:
+    from assistant.ui.widgets.question_message import QuestionMessage
+
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("1")  # England; "who was exposed" has the longest guidance
+            await settle(pilot)
+            question = [q for q in app.query(QuestionMessage) if not q.has_class("answered")][-1]
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.pause()
+            view = app.transcript.region
+            assert question.help_open and view.y <= question.region.y < view.bottom, "the question's first line shows"
+            await pilot.press("1")
+            await settle(pilot)
+            newest = [q for q in app.query(QuestionMessage) if not q.has_class("answered")][-1]
+            assert newest is not question and newest.region.bottom <= view.bottom and newest.region.y >= view.y
+
+    asyncio.run(body())

@@ -55,7 +55,7 @@ class DraftScreen(Screen[Path | None]):
         Binding("s", "save('md')", "Save .md"),
         Binding("t", "save('txt')", "Save .txt"),
         Binding("c", "copy", "Copy"),
-        Binding("escape", "close", "Back to chat"),
+        Binding("escape", "close", "Chat"),  # "Back to chat" is cut off at 80 columns
     ]
 
     def __init__(self, request: DraftRequest) -> None:

@@ -16,7 +16,11 @@ from assistant.ui.widgets.answer_base import Answered
 class MultilineAnswer(Vertical):
     """A TextArea; its text is sent as typed (an empty text skips the question)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "send", "Send", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "Send", priority=True),
+        # The text box takes Ctrl+Z as undo, so the footer names the other way back.
+        Binding("escape", "app.back", "Back"),
+    ]
 
     def __init__(self, question_id: str, *, value: str = "") -> None:
         super().__init__(id="answer", classes="answer multiline")
