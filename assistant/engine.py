@@ -225,7 +225,7 @@ def _assess(
     if "jurisdiction" in preliminary:
         return decide("undetermined", missing=("jurisdiction",))
     if view.get("exposed_person") in ("public", "worker") or view.get("before_clinical_use"):
-        return decide("outside_irmer")
+        return decide("outside_irmer", notes=_outside_notes(view))
     if preliminary:
         return decide("undetermined", missing=_ordered(preliminary))
 
@@ -350,6 +350,18 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
             f"{_labelled(others)}. If it matters, check the exposure and setting."
         )
     return tuple(notes)
+
+
+_OUTSIDE_FACTS = frozenset({"jurisdiction", "discovered_on", "exposed_person", "before_clinical_use"})
+
+
+def _outside_notes(view: FactView) -> tuple[str, ...]:
+    """Outside IR(ME)R no criterion reads the other facts: say so, rather than drop them silently."""
+    given = [n for n, v in view.given.items() if n not in _OUTSIDE_FACTS and v not in (False, None)]
+    if not given:
+        return ()
+    keep = " Keep the dose for the report to the safety regulator." if any(n in _PATIENT_DOSES for n in given) else ""
+    return (f"Not used, as no IR(ME)R criterion applies outside IR(ME)R: {_labelled(given)}.{keep}",)
 
 
 def _labelled(names: list[str]) -> str:

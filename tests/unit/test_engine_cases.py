@@ -262,6 +262,15 @@ def test_reasons_read_as_plain_words() -> None:
     assert "1 additional image with none intended" in assess(parse_facts(images)).findings[0].reason
 
 
+def test_facts_given_outside_irmer_are_said_to_be_unused() -> None:
+    staff = {"jurisdiction": "england", "exposed_person": "worker", "clinically_significant": True}
+    (note,) = assess(parse_facts(staff)).notes
+    assert "`clinically_significant`" in note and "Keep the dose" not in note
+    (note,) = assess(parse_facts(staff | {"total_dose_msv": 5})).notes
+    assert "`total_dose_msv`" in note and "Keep the dose for the report" in note
+    assert assess(parse_facts({"jurisdiction": "wales", "exposed_person": "public"})).notes == ()
+
+
 def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
     facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
              "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip
