@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 from assistant.criteria import EVALUATORS, FactView
 from assistant.decision import Assumption, Decision, Finding, OpenCheck, Pending, split_missing
-from assistant.fact_schema import WhenAbsent, fact_order, fact_specs
+from assistant.fact_schema import FactSpec, WhenAbsent, fact_order, fact_specs
+from assistant.numbers import as_given
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
@@ -399,6 +400,10 @@ def _relevant(assumptions: tuple[Assumption, ...], verdict: str) -> tuple[Assump
 
 
 def _dose_notes(view: FactView) -> tuple[str, ...]:
+    return _swapped_doses(view) + _implausible(view)
+
+
+def _swapped_doses(view: FactView) -> tuple[str, ...]:
     intended, total = view.given.get("intended_dose_msv"), view.given.get("total_dose_msv")
     if intended is None or total is None or total >= intended:
         return ()
@@ -406,6 +411,25 @@ def _dose_notes(view: FactView) -> tuple[str, ...]:
         f"The total effective dose ({total} mSv) is below the intended dose ({intended} mSv): an under-exposure, "
         "which is not notifiable for imaging. Check the two are not swapped: the total includes the intended part.",
     )
+
+
+def _implausible(view: FactView) -> tuple[str, ...]:
+    """Values far beyond any real case ("1e3" mSv for a CT): more likely a slip of unit or a typo."""
+    out = []
+    for name, spec, limit in _plausible_limits():
+        value = view.given.get(name)
+        if value is not None and value > limit:
+            unit = spec.unit if spec.unit == "×" else f" {spec.unit}"
+            out.append(
+                f"`{name}` is {as_given(value)}{unit}, more than irmer expects of a {spec.label} "
+                f"(over {as_given(limit)}{unit}): check the value and its unit. The decision is made on it as given."
+            )
+    return tuple(out)
+
+
+@cache
+def _plausible_limits() -> tuple[tuple[str, FactSpec, float], ...]:
+    return tuple((n, s, s.plausible_max) for n, s in fact_specs().items() if s.plausible_max is not None)
 
 
 def _waiting_notes(waiting: list[Row]) -> tuple[str, ...]:

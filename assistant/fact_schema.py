@@ -34,6 +34,8 @@ class FactSpec:
     unit: str = ""
     required: bool = False
     when_absent: WhenAbsent | None = None
+    # Above this a value is more likely a slip of unit than a measurement: a note says so (never a criterion).
+    plausible_max: float | None = None
     # How a reason names an enum value where its key would read as jargon ("sirt").
     value_words: Mapping[str, str] = field(default_factory=dict)
 
@@ -76,6 +78,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         if absent
         else None,
         value_words=dict(raw.get("value_words", {})),
+        plausible_max=raw.get("plausible_max"),
     )
 
 

@@ -271,6 +271,21 @@ def test_facts_given_outside_irmer_are_said_to_be_unused() -> None:
     assert assess(parse_facts({"jurisdiction": "wales", "exposed_person": "public"})).notes == ()
 
 
+@pytest.mark.parametrize(
+    "facts, words",
+    [({"setting": "diagnostic", "intended_dose_msv": 10, "total_dose_msv": 1000.0},
+      "`total_dose_msv` is 1000 mSv, more than irmer expects of a total effective dose (over 200 mSv)"),
+     ({"setting": "radiotherapy", "course_dose_ratio_ptv": 12}, "`course_dose_ratio_ptv` is 12×, more than"),
+     ({"setting": "diagnostic", "intended_dose_msv": 10, "total_dose_msv": 200}, None)],
+)  # fmt: skip
+def test_a_value_beyond_any_real_case_asks_to_check_its_unit(facts: dict[str, Any], words: str | None) -> None:
+    decision = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "age_years": 40} | facts))
+    flagged = [n for n in decision.notes if "more than irmer expects" in n]
+    assert (words is None and not flagged) or (words is not None and words in flagged[0])
+    if words:
+        assert decision.verdict == "notify", "judged on the value as given"
+
+
 def test_a_total_below_the_intended_dose_asks_whether_they_are_swapped() -> None:
     facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
              "intended_dose_msv": 12, "total_dose_msv": 1}  # fmt: skip
