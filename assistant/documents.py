@@ -262,8 +262,11 @@ def _labels(names: tuple[str, ...]) -> str:
 
 
 def _count_unknown(decision: Decision) -> bool:
-    """More than one person was exposed, but how many is not known (the chat's "don't know" to the count)."""
-    return "individuals_affected" in decision.not_known
+    """More than one person was exposed, but how many is not known (the chat's "don't know" to the count).
+
+    The chat's tick keeps the count at 2 ("at least two"); a file's null says nothing of how many.
+    """
+    return "individuals_affected" in decision.not_known and decision.facts.get("individuals_affected") is not None
 
 
 def _individuals(facts: Mapping[str, Any], assumed: Mapping[str, Any], uncounted: bool = False) -> str:
@@ -371,7 +374,7 @@ def _each_individual(decision: Decision, book: Rulebook) -> dict[str, Any] | Non
     else:
         how_many = f"each of the {count} individuals (a table is clearest)"
     return {
-        "lead": "This incident is part of a theme, so more than one individual was exposed."
+        "lead": "This incident is part of a theme: similar incidents exposed other individuals."
         if theme
         else f"{count} individuals were exposed.",
         "numbers": list(range(1, count + 1)) if listed and isinstance(count, int) else [],

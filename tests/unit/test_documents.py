@@ -793,3 +793,28 @@ def test_a_statutory_notification_never_says_voluntary() -> None:
     local = decide(facts | {"delivered_activity_mbq": 1600})
     assert local.verdict == "voluntary"
     assert "Voluntary notification: yes" in render_document("notification", local, {}, SETTINGS, today=TODAY)
+
+
+def test_a_count_given_as_not_known_is_asked_not_said_to_be_more_than_one() -> None:
+    facts = {"jurisdiction": "wales", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+             "intended_dose_msv": 1.0, "total_dose_msv": 2.0}  # fmt: skip
+    decision = assess(parse_facts(facts), not_known={"individuals_affected"})  # a file's `individuals_affected: null`
+    text = render_document("notification", decision, {}, Settings(), today=dt.date(2026, 11, 28))
+    section = text.split("Number of individuals exposed")[1].split("##")[0]
+    assert "more than one" not in section and "TO COMPLETE:** How many people were exposed" in section
+
+
+@pytest.mark.parametrize(
+    "facts, present, absent",
+    [({"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+       "intended_dose_msv": 1.0, "total_dose_msv": 1.2}, [], ["Authority's notification reference"]),
+     ({"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+       "intended_dose_msv": 1.0, "total_dose_msv": 12},
+      ["Report due by: **TO COMPLETE:** 12 weeks after discovery"], []),
+     ({"jurisdiction": "scotland", "exposed_person": "worker"}, ["## 5. Learning"],
+      ["Duty of candour", "code M", "clinically significant exposures"])],
+    ids=["local: no authority reference", "notify with no discovery date", "outside IR(ME)R: no patient sections"],
+)  # fmt: skip
+def test_the_report_fits_its_verdict(facts: dict[str, Any], present: list[str], absent: list[str]) -> None:
+    text = render_document("report", decide(facts), {}, Settings(), today=dt.date(2026, 11, 28))
+    assert all(p in text for p in present) and not any(a in text for a in absent), text
