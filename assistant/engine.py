@@ -135,11 +135,16 @@ def category_code(facts: FactView, book: Rulebook) -> tuple[str | None, tuple[st
     if setting in fixed:
         return fixed[setting], ()
     if setting == "rt_verification_imaging":  # by cause: 4.2a set-up error, 4.2b protocol, 4.2c equipment or theme
+        # A set-up error comes first (4.2a), as in the table; then the course's cause names 4.2b or 4.2c.
         setup, cause = facts.get("setup_error"), facts.get("additional_images_cause")
         by_cause = {"protocol_failure": "4.2b", "equipment_thematic": "4.2c"}
-        if setup or cause in by_cause:
-            return ("4.2a" if setup else by_cause[cause]), ()
+        if setup:
+            return "4.2a", ()
         unknown_cause = tuple(n for n, v in (("setup_error", setup), ("additional_images_cause", cause)) if v is None)
+        if setup is None:
+            return None, unknown_cause
+        if cause in by_cause:
+            return by_cause[cause], ()
         # Neither cause names a row: 4.2a, the first verification-imaging category (docs/interpretations.md).
         return (None, unknown_cause) if unknown_cause else ("4.2a", ())
     if setting == "radiotherapy":
