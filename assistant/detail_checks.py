@@ -68,6 +68,8 @@ def _incident_dates(text: str, discovered_on: dt.date | None, today: dt.date) ->
     found.sort(key=lambda pair: pair[0].start())
     dates = [(m.group(0), date) for m, date in found]
     for (first, start), (last, end) in pairwise(found):
+        if last.re is _MONTH_YEAR:  # "15 March 2026 to March 2026": a month ends the range on its last day
+            end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         if _RANGE.fullmatch(text[first.end() : last.start()]) and end < start:
             return f"“{text[first.start() : last.end()]}” ends before it starts: give the first date, then the last."
     if not dates:

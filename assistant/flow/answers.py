@@ -124,7 +124,7 @@ EXAMPLES = {
     "ratio": "a ratio of delivered to intended such as 1.12, 112%, +12% or 3x",
     "margin": "the miss divided by the error margin, such as 3 or 3x",
     "count": "a whole number such as 3",
-    "years": "an age in years such as 54, 6 months, or 17 years 11 months",
+    "years": "an age in years such as 54, 6 months, 6/12, or 17 years 11 months",
 }
 # A bare ratio this large is more likely a percentage typed without its sign.
 _PLAIN_RATIO_LIMIT = Decimal(10)
@@ -220,7 +220,9 @@ def _misread(typed: str, unit: str, unit_kind: str) -> str | None:
         return f"“{typed}” looks like a date of birth: give the age at the exposure, as {EXAMPLES[unit_kind]}."
     if re.fullmatch(r",\d{1,2}(?:\s.*|[^\d,].*)?", unit):  # "7,5" or "7,5 mSv"; "1,500" is a thousands comma
         return f"“{typed}” has a decimal comma: write it with a point, {typed.strip().replace(',', '.')}."
-    if re.fullmatch(r"[/÷*x×+-]\s*[\d.]+", unit) and unit_kind != "count":
+    if re.fullmatch(r"(?:-|–|to)\s*[\d.]+", unit):
+        return f"“{typed}” is a range: give one value, your best estimate, as {EXAMPLES[unit_kind]}."
+    if re.fullmatch(r"[/÷*x×+]\s*[\d.]+", unit) and unit_kind != "count":
         return f"“{typed}” is a sum: type its result as one number, as {EXAMPLES[unit_kind]}."
     return None
 
@@ -232,6 +234,9 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
     expected = EXAMPLES[unit_kind]
     if unit_kind == "count" and text in NUMBER_WORDS:
         return NUMBER_WORDS[text]
+    if unit_kind == "years" and (clinical := re.fullmatch(r"(\d{1,2})/(12|52)", text)):
+        # "6/12", "3/52": months and weeks, as clinical notes write a young child's age.
+        return float(Decimal(int(clinical[1])) / int(clinical[2]))
     if unit_kind == "years" and (both := _YEARS_AND_MONTHS.match(text)):
         years, months = int(both["years"]), int(both["months"])
         if months >= 12:
@@ -251,6 +256,14 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
         raise AnswerError(f"“{typed}” is not a number: give {expected}.") from err
     signed = match["num"][0] in "+-"
     change = _PERCENT_CHANGE.fullmatch(unit) if unit_kind == "ratio" else None
+    if unit_kind == "ratio" and signed and not change:
+        # "+0.12" is a change written as a ratio: 1.12× or 0.12×? Ask rather than guess.
+        raise AnswerError(
+            f"“{typed}”: a sign means a change from the intended value; give it as a percentage (+12%) "
+            "or the ratio itself (1.12)."
+        )
+    if change and signed and (change["up"] or change["down"]) and (value < 0) != bool(change["down"]):
+        raise AnswerError(f"“{typed}”: the sign and the word disagree; give +12%, 12% over, -10% or 10% under.")
     if change and (signed or change["up"] or change["down"]):
         down = bool(change["down"]) if (change["up"] or change["down"]) else value < 0
         value = 1 + (-abs(value) if down else abs(value)) / 100

@@ -52,6 +52,8 @@ DISCOVERED = dt.date(2026, 11, 20)
         ("from March 2026 until February 2026", "“March 2026 until February 2026” ends before it starts"),
         ("2026-03-02 to 2026-03-02", None),
         ("9 March 2026 and 5 March 2026", None),
+        ("15 March 2026 to March 2026", None),  # a month at the end of a range ends on its last day
+        ("15 March 2026 to February 2026", "ends before it starts"),
     ],
 )
 def test_incident_dates(text: str, problem: str | None) -> None:

@@ -43,6 +43,7 @@ TODAY = dt.date(2026, 11, 28)
         ("-10%", "ratio", 0.9),
         ("10% under", "ratio", 0.9),
         ("-10% less", "ratio", 0.9),
+        ("+25% over", "ratio", 1.25),
         ("25%", "ratio", 0.25),
         ("3x", "ratio", 3.0),
         ("12x", "ratio", 12.0),
@@ -60,6 +61,8 @@ TODAY = dt.date(2026, 11, 28)
         ("17 years 11 months", "years", 17 + 11 / 12),  # a child: under 18 everywhere but Scotland
         ("17y 11m", "years", 17 + 11 / 12),
         ("15 yrs, 6 mths", "years", 15.5),
+        ("6/12", "years", 0.5),  # six months, as clinical notes write it
+        ("3/52", "years", 3 / 52),  # three weeks
     ],
 )
 def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, expected: float) -> None:
@@ -85,6 +88,10 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("2.5", "count", "whole number"),
         ("112", "ratio", "112%"),  # a bare 112 as a ratio is refused: 112% or 112x
         ("-150%", "ratio", "less than nothing delivered"),
+        ("+0.12", "ratio", "a sign means a change"),
+        ("-0.1", "ratio", "a sign means a change"),
+        ("-10% over", "ratio", "the sign and the word disagree"),
+        ("+10% under", "ratio", "the sign and the word disagree"),
         ("+25% over", "margin", "not recognised"),  # changes are read for ratios of delivered to intended only
         ("1e400", "dose_msv", "too large"),
         ("17 years 12 months", "years", "12 months is a year or more"),
@@ -93,6 +100,8 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("7,5", "dose_msv", "decimal comma: write it with a point, 7.5."),
         ("7,5 mSv", "dose_msv", "write it with a point, 7.5 mSv."),
         ("2.4/2", "ratio", "is a sum: type its result"),
+        ("2-3", "dose_msv", "is a range: give one value"),
+        ("6/13", "years", "is a sum"),  # only /12 (months) and /52 (weeks) are ages
     ],
 )
 def test_bad_numbers_name_what_was_typed_and_what_is_accepted(typed: str, unit_kind: str, words: str) -> None:
