@@ -263,7 +263,13 @@ class Conversation:
     def codes_to_check(self) -> bool:
         """Whether checking the codes has a question to ask: a fact that could add a code, not answered don't know."""
         ctx = self._context()
-        return ctx.decision.settled and bool(ctx.could_add_code)
+        if not (ctx.decision.settled and ctx.could_add_code):
+            return False
+        # Only where a question would be asked: the infant's dose waits for the infant to be ticked.
+        return any(
+            q.id not in self._answers and self._applies(q, ctx) and any(f in ctx.could_add_code for f in q.facts)
+            for q in load_questions()
+        )
 
     def back(self) -> None:
         """Reopen the most recent answered question (before the one reopened, if any)."""

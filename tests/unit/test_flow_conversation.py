@@ -445,3 +445,20 @@ def test_a_kind_of_exposure_not_known_is_found_out_before_its_own_questions() ->
     assert not setting_only & set(asked), f"asked {asked} before the kind of exposure is known"
     decision = conv.decision()
     assert decision.verdict == "undetermined" and decision.missing[0] == "setting"
+
+
+def test_check_codes_is_offered_only_where_a_question_would_be_asked() -> None:
+    conv = Conversation()
+    _answer_all(
+        conv,
+        [("nation", "england"), ("who", "unintended"), ("circumstances", ["unsure", "clinically_significant"]),
+         ("setting", "diagnostic"), ("imaging_doses", {"intended_dose_msv": "1", "total_dose_msv": "12"})],
+    )  # fmt: skip
+    while (q := conv.current()) is not None:
+        conv.answer(q.id, "40" if q.id == "age" else "don't know")
+    assert conv.decision().codes == ("C2.2",) and conv.codes_to_check(), "the foetal dose could add code 5"
+    conv.check_codes()
+    conv.answer("foetal_dose", "0.01")
+    assert conv.current() is None
+    assert any(c.code == "6" for c in conv.decision().open_checks), "an infant is still not ruled out"
+    assert not conv.codes_to_check(), "but the infant's questions wait for its tick: C would ask nothing"
