@@ -129,14 +129,18 @@ def answer_widget(question: Question, previous: Any) -> Widget:
             labels = ["Yes", "No"]
         if question.allow_unknown and DONT_KNOW not in labels:
             labels.append(DONT_KNOW)
-        return ChoiceAnswer(question.id, labels, selected=chosen_label(question, previous))
+        # Where the question has its own "not sure yet" option (one that leaves facts unknown), 0 picks it.
+        unsure = [o.label for o in question.options if o.unknown]
+        zero = DONT_KNOW if DONT_KNOW in labels or len(unsure) != 1 else unsure[0]
+        return ChoiceAnswer(question.id, labels, selected=chosen_label(question, previous), not_sure=zero)
     if question.kind == "multi":
         from assistant.ui.widgets.multi_answer import MultiAnswer
 
         exclusive = {option.label for option in question.options if option.exclusive}
         named = {option.label for option in question.options if option.exclusive or option.rest_unknown}
+        rest = next((option.label for option in question.options if option.rest_unknown), None)
         ticked = [str(p) for p in previous] if isinstance(previous, list) else None
-        return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked, named=named)
+        return MultiAnswer(question.id, labels, exclusive=exclusive, ticked=ticked, named=named, not_sure=rest)
     if question.kind == "form":
         from assistant.ui.widgets.form_answer import FormAnswer, FormRow
 

@@ -88,13 +88,29 @@ def test_none_of_these_unticks_the_rest_and_the_rest_untick_it() -> None:
     assert drive(MultiAnswer("c", labels, exclusive={"None of these"}), "3", "1", "enter") == [["Several people"]]
 
 
-def test_a_tenth_option_is_ticked_with_0_and_the_title_names_the_last_keys() -> None:
-    labels = [f"Option {n}" for n in range(1, 9)] + ["None of these", "Not sure yet: leave them open"]
-    widget = MultiAnswer("c", labels, exclusive={"None of these"}, named={labels[-1]})
-    assert str(widget.border_title) == "Space or 1-9, 0 ticks · 9 None of these · 0 Not sure yet · Enter sends"
-    assert drive(widget, "2", "0", "enter") == [["Option 2", "Not sure yet: leave them open"]]
-    widget = MultiAnswer("c", labels, exclusive={"None of these"}, named={labels[-1]})
-    assert drive(widget, "0", "9", "enter") == [["None of these"]], "None of these unticks not sure"
+def test_0_ticks_not_sure_in_the_real_checklist_and_the_title_names_its_keys() -> None:
+    from assistant.flow.questions import load_questions
+    from assistant.ui.app import answer_widget
+
+    checklist = next(q for q in load_questions() if q.id == "circumstances")
+    widget = answer_widget(checklist, None)
+    assert isinstance(widget, MultiAnswer)
+    unsure = next(o.label for o in checklist.options if o.rest_unknown)
+    assert widget.keys[widget.labels.index(unsure)] == "0" and widget.keys[widget.labels.index("None of these")]
+    assert str(widget.border_title).startswith("Space or 1-9, 0 ticks · ") and " · 0 Not sure yet · " in str(
+        widget.border_title
+    )
+    assert drive(widget, "2", "0", "enter") == [[checklist.options[1].label, unsure]]
+
+
+def test_0_picks_the_questions_own_not_sure_option() -> None:
+    from assistant.flow.questions import load_questions
+    from assistant.ui.app import answer_widget
+
+    who = next(q for q in load_questions() if q.id == "who")
+    widget = answer_widget(who, None)
+    unsure = next(o.label for o in who.options if o.unknown)
+    assert drive(widget, "0") == [unsure]
 
 
 def test_nothing_ticked_is_not_sent() -> None:

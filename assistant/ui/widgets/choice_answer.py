@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import plain
-from assistant.ui.widgets.answer_base import DONT_KNOW, Answered
+from assistant.ui.widgets.answer_base import DONT_KNOW, Answered, number_keys
 
 # Letters typed within this many seconds of each other make one prefix ("sc" → Scotland).
 _TYPE_AHEAD_SECONDS = 1.0
@@ -18,17 +18,12 @@ _TYPE_AHEAD_SECONDS = 1.0
 class ChoiceAnswer(OptionList):
     """Options numbered 1-9 (0: Don't know); choosing one sends `Answered` with its label."""
 
-    def __init__(self, question_id: str, labels: list[str], *, selected: str | None = None) -> None:
+    def __init__(
+        self, question_id: str, labels: list[str], *, selected: str | None = None, not_sure: str = DONT_KNOW
+    ) -> None:
         # Keys 1-9 pick directly, and 0 is "Don't know" in every list, wherever it stands; a tenth
         # option and beyond is reached with the arrows.
-        self.keys: list[str | None] = []
-        count = 0
-        for label in labels:
-            if label == DONT_KNOW:
-                self.keys.append("0")
-            else:
-                count += 1
-                self.keys.append(str(count) if count <= 9 else None)
+        self.keys = number_keys(labels, not_sure)
         numbered = [
             Option(plain(f"{k}. {label}" if k else f"   {label}")) for k, label in zip(self.keys, labels, strict=True)
         ]

@@ -1,4 +1,4 @@
-"""Several answers from a checklist: Space (or the option's number, 0 for the tenth) ticks, Enter sends.
+"""Several answers from a checklist: Space (or the option's number, 0 for "Not sure yet") ticks, Enter sends.
 
 An OptionList whose prompts carry their own tick box, so that a long label
 wraps under its text instead of being cut off. An exclusive option ("None of
@@ -16,10 +16,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import visible
-from assistant.ui.widgets.answer_base import Answered
+from assistant.ui.widgets.answer_base import Answered, number_keys
 
 NONE_OF_THESE = "None of these"
-_KEYS = "1234567890"  # the key that ticks each option, in order; 0 is the tenth
 TICKED, UNTICKED = "☒", "☐"
 
 
@@ -39,6 +38,7 @@ class MultiAnswer(OptionList):
         exclusive: set[str],
         ticked: list[str] | None = None,
         named: set[str] | None = None,
+        not_sure: str | None = None,
     ) -> None:
         self.labels = list(labels)
         self.added_none = not exclusive
@@ -48,19 +48,20 @@ class MultiAnswer(OptionList):
             exclusive = {NONE_OF_THESE}
         self.exclusive = {n for n, label in enumerate(self.labels) if label in exclusive}
         self.selected = {n for n, label in enumerate(self.labels) if label in (ticked or [])}
+        self.keys = number_keys(self.labels, not_sure)
         super().__init__(*(Option(self._prompt(n)) for n in range(len(self.labels))), classes="answer multi")
         self.id = "answer"
         self.question_id = question_id
         # "None of these" and "Not sure yet" come last and, at 80×24, below the fold: the title names their keys
         # (up to a colon: the title has one line).
         shown = {n for n, label in enumerate(self.labels) if label in (named or set())} | self.exclusive
-        also = "".join(f" · {_KEYS[n]} {self.labels[n].split(':')[0]}" for n in sorted(shown) if n < len(_KEYS))
-        keys = "1-9" if len(self.labels) < 10 else "1-9, 0"
+        also = "".join(f" · {self.keys[n]} {self.labels[n].split(':')[0]}" for n in sorted(shown) if self.keys[n])
+        keys = "1-9, 0" if "0" in self.keys else "1-9"
         self.border_title = f"Space or {keys} ticks{also} · Enter sends"
 
     def _prompt(self, n: int) -> Content:
         box = TICKED if n in self.selected else UNTICKED
-        number = f"{_KEYS[n]}." if n < len(_KEYS) else "  "
+        number = f"{self.keys[n]}." if self.keys[n] else "  "
         return Content.assemble((f"{box} ", "bold"), f"{number} ", visible(self.labels[n]))
 
     def _redraw(self) -> None:
@@ -92,9 +93,9 @@ class MultiAnswer(OptionList):
         self.call_after_refresh(self.action_tick)
 
     def on_key(self, event: events.Key) -> None:
-        n = _KEYS.find(event.character) if event.character else -1
-        if 0 <= n < len(self.labels):
+        if event.character and event.character in self.keys:
             event.stop()
+            n = self.keys.index(event.character)
             self.highlighted = n
             self.toggle(n)
 
