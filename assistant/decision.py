@@ -71,6 +71,10 @@ def open_check_groups(checks: tuple[OpenCheck, ...]) -> list[tuple[tuple[str, ..
     return out + [(tuple(codes), (gate,)) for gate, codes in gated.items()]
 
 
+# Up to this many facts that wait on a gate are listed with the rest; beyond, they are one line.
+_LIST_LATER_UP_TO = 6
+
+
 def split_missing(
     missing: tuple[str, ...], pending: tuple[Pending, ...]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -86,7 +90,10 @@ def split_missing(
         return missing, (), ()
     direct = {n for p in pending if not p.needs or p.needs[0] not in _GATES for n in p.needs}
     first = tuple(n for n in missing if n in _GATES or n in direct)
-    return first, gates, tuple(n for n in missing if n not in first)
+    later = tuple(n for n in missing if n not in first)
+    if len(later) <= _LIST_LATER_UP_TO:  # a short list is clearer in full
+        return missing, (), ()
+    return first, gates, later
 
 
 def missing_now(d: Decision) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

@@ -26,7 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.config import Settings, load_settings, templates_override_dir
 from assistant.criteria import FactView
-from assistant.decision import VERDICT_WORDS, Decision, Finding
+from assistant.decision import VERDICT_WORDS, Decision, Finding, missing_now
 from assistant.detail_checks import check_detail
 from assistant.document_fields import (
     DOCUMENT_KINDS,
@@ -256,6 +256,9 @@ def _findings(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
     return list(out.values())
 
 
+_MISSING_THEN = "then the facts that kind of case needs (irmer lists them once those are known)"
+
+
 def _labels(names: tuple[str, ...]) -> str:
     specs = fact_specs()
     return ", ".join(f"{specs[n].label} (`{n}`)" if n in specs else n for n in names)
@@ -446,6 +449,7 @@ def document_context(
         # A one-line answer stays on its line, so a bullet list keeps its shape.
         return value if field.multiline else " ".join(value.split())
 
+    first, _, later = missing_now(decision)
     return {
         "titles": {k: spec.title for k, spec in data.documents.items()},
         "drafted_on": today.isoformat(),
@@ -494,10 +498,12 @@ def document_context(
         "intended_applies": _intended_applies(decision),
         "missing": [
             {"name": n, "label": _capital(fact_specs()[n].label), "meaning": fact_specs()[n].meaning}
-            for n in decision.missing
+            for n in first
             if n in fact_specs()
         ],
-        "missing_text": _labels(decision.missing),
+        # With the kind of exposure unknown, its own facts are one line, as on the card.
+        "missing_then": _capital(_MISSING_THEN) if later else "",
+        "missing_text": _labels(first) + (f"; {_MISSING_THEN}" if later else ""),
         "assumptions": [a.says for a in decision.assumptions],
         "notes": list(decision.notes),
         "authority": {

@@ -36,15 +36,14 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         now, _, later = missing_now(d)
         lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in now]
         if later:
-            lines.append(
-                _wrap(f"- then, once those are known, only what that kind of case needs among: {', '.join(later)}")
-            )
+            among = ", ".join(fact_label(n) for n in later)
+            lines.append(_wrap(f"- then, once those are known, only what that kind of case needs among: {among}"))
     if d.pending:
         lines += ["", "What they decide (criteria still open):"]
         lines += [_wrap(line, "  ", "      ") for line in open_check_lines(d.pending, fact_label)]
     if d.findings:
         # V is the employer's choice, not a criterion met: the statutory ones are under "Why not".
-        lines += ["", "Why (the employer's choice):" if d.verdict == "voluntary" else "Why (criteria met):"]
+        lines += ["", "Why (codes given):" if d.verdict == "voluntary" else "Why (criteria met):"]
         for f in d.findings:
             lines.append(f"  [{f.code}] {f.category}" if f.category else f"  [{f.code}]")
             lines += [_wrap(f"“{passage}”", "    ") for passage in f.criterion.split(" — ")]

@@ -56,7 +56,7 @@ def test_undetermined_text_says_what_the_missing_fact_decides() -> None:
     "facts, heading",
     [("jurisdiction: england\nexposed_person: worker\n", "VERDICT: OUTSIDE IR(ME)R"),
      ("jurisdiction: england\nexposure: unintended\nsetting: diagnostic\nintended_dose_msv: 1\ntotal_dose_msv: 1.2\n"
-      "voluntary: true\n", "Why (the employer's choice):")],
+      "voluntary: true\n", "Why (codes given):")],
 )  # fmt: skip
 def test_text_headings_name_the_regulation_and_the_employers_choice(facts: str, heading: str) -> None:
     out = irmer("assess", "-", stdin=facts).stdout
@@ -68,8 +68,8 @@ def test_with_the_kind_of_exposure_unknown_its_facts_are_one_line() -> None:
     needed = out.split("Still needed to decide (find out):")[1].split("What they decide")[0]
     assert needed.count("- ") == 2, "the kind of exposure, then one line for what it needs"
     assert needed.startswith(" - kind of exposure (setting)")
-    assert "- then, once those are known, only what that kind of case needs among: intended_dose_msv" in needed
-    assert "underdose_from_miss" in needed and "- under-dose caused by the miss" not in needed
+    assert "- then, once those are known, only what that kind of case needs among: intended effective dose" in needed
+    assert "under-dose caused by the miss (underdose_from_miss)" in needed.split("- then")[1]
     assert "establish: kind of exposure; then the facts that kind of case needs." in out
     # JSON keeps every fact: a file can give them all at once.
     assert (

@@ -818,3 +818,11 @@ def test_a_count_given_as_not_known_is_asked_not_said_to_be_more_than_one() -> N
 def test_the_report_fits_its_verdict(facts: dict[str, Any], present: list[str], absent: list[str]) -> None:
     text = render_document("report", decide(facts), {}, Settings(), today=dt.date(2026, 11, 28))
     assert all(p in text for p in present) and not any(a in text for a in absent), text
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_with_the_kind_of_exposure_unknown_a_draft_asks_it_first_not_twenty_facts(kind: str) -> None:
+    decision = decide({"jurisdiction": "scotland", "exposure": "unintended"})
+    text = render_document(kind, decision, {}, Settings(), today=dt.date(2026, 11, 28))
+    assert "Kind of exposure (`setting`)" in text and "Then the facts that kind of case needs" in text
+    assert "`planning_scans_total`" not in text and "planning scans in total" not in text.lower()

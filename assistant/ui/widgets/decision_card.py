@@ -96,7 +96,8 @@ def reasons_content(d: Decision, *, can_check_codes: bool = False) -> Content:
         for line in open_check_lines(d.pending, fact_label):
             parts += _bullet(line)
     if d.findings:
-        parts += _heading("Why: the employer's choice" if d.verdict == "voluntary" else "Why: criteria met")
+        # V is the employer's choice, not a criterion met (the statutory ones are under "Why not").
+        parts += _heading("Why: codes given" if d.verdict == "voluntary" else "Why: criteria met")
         for f in d.findings:
             parts += _finding(f, met=True)
     if d.why_not:
