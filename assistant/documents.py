@@ -38,7 +38,7 @@ from assistant.document_fields import (
 from assistant.engine import gated
 from assistant.export import default_filename, unused_path, write_atomic
 from assistant.fact_schema import fact_specs
-from assistant.numbers import exact, fmt
+from assistant.numbers import exact, fmt, with_unit
 from assistant.resources import templates_dir
 from assistant.routing import deadlines
 from assistant.rulebook import NATIONS, Rulebook, load_rulebook
@@ -187,10 +187,7 @@ def _fact_value(name: str, value: Any) -> str:
     if spec.type == "enum":
         return document_data().value_words.get(name, {}).get(value, str(value).replace("_", " "))
     if isinstance(value, int | float):
-        number = fmt(value)
-        if spec.unit == "×":
-            return f"{number}×"
-        return f"{number} {spec.unit}".strip()
+        return with_unit(fmt(value), value, spec.unit)
     return str(value)
 
 

@@ -301,7 +301,8 @@ def _assess(
         if category:
             own = "not yet known" if any(j.criterion.code == category for j in unknowns) else "not met"
             notes += (
-                f"{category} is the exposure category the letters {', '.join(prefix)} are added to, as the form "
+                f"{category} is the exposure category the letter{'s' if len(prefix) > 1 else ''} {', '.join(prefix)} "
+                f"{'are' if len(prefix) > 1 else 'is'} added to, as the form "
                 f"asks for a base code; {category}'s own criterion is {own}.",
             )
     findings = tuple(j.finding() for j in base_met) + tuple(

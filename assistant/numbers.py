@@ -86,3 +86,15 @@ def as_given(value: Number) -> str:
 
 def percent(value: Number, places: int = 2) -> str:
     return f"{fmt(float(value) * 100, places)}%"
+
+
+# Units a count or an age is given in, and their singular: "1 scan short", "age 1 year".
+_ONE = {"scans": "scan", "images": "image", "people": "person", "years": "year"}
+
+
+def with_unit(number: str, value: Number, unit: str) -> str:
+    """A number written with its unit: "1.1×", "3 scans", "1 scan", "0.4 mSv"."""
+    if unit == "×":
+        return f"{number}×"
+    unit = _ONE.get(unit, unit) if value == 1 else unit
+    return f"{number} {unit}".strip()

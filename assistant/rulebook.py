@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from assistant.numbers import PLACES, Number, as_given, compare, exact, fmt, near, rounded_onto
+from assistant.numbers import PLACES, Number, as_given, compare, exact, fmt, near, rounded_onto, with_unit
 from assistant.outcome import Outcome, met, not_met
 from assistant.resources import flows_dir
 from assistant.yaml_io import load_yaml
@@ -26,9 +26,6 @@ NATIONS = ("england", "wales", "scotland", "northern_ireland")
 def nation_name(nation: str) -> str:
     """'northern_ireland' -> 'Northern Ireland'."""
     return nation.replace("_", " ").title()
-
-
-_ONE = {"scans": "scan", "images": "image", "people": "person"}  # count units, for "1 scan short"
 
 
 @dataclass(frozen=True)
@@ -74,10 +71,7 @@ class Threshold:
         return shown if edge is None else f"{shown} (= {self.show(edge)} to {PLACES} decimal places)"
 
     def _with_unit(self, number: str, value: Number) -> str:
-        if self.unit == "×":
-            return f"{number}×"
-        unit = _ONE.get(self.unit, self.unit) if value == 1 else self.unit
-        return f"{number} {unit}"
+        return with_unit(number, value, self.unit)
 
     def places_to_tell_apart(self, value: Number) -> int:
         """Enough decimals that a value beside an edge never prints as the edge itself (up to PLACES)."""

@@ -826,3 +826,10 @@ def test_with_the_kind_of_exposure_unknown_a_draft_asks_it_first_not_twenty_fact
     text = render_document(kind, decision, {}, Settings(), today=dt.date(2026, 11, 28))
     assert "Kind of exposure (`setting`)" in text and "Then the facts that kind of case needs" in text
     assert "`planning_scans_total`" not in text and "planning scans in total" not in text.lower()
+
+
+def test_a_count_or_age_of_one_is_singular_in_a_draft() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan", "age_years": 1,
+             "planning_scans_total": 1}  # fmt: skip
+    text = render_document("report", decide(facts), {}, Settings(), today=dt.date(2026, 11, 28))
+    assert "1 year" in text and "1 years" not in text and "1 scans" not in text
