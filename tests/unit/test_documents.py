@@ -537,7 +537,7 @@ def test_drafts_for_the_wrong_verdict_warn() -> None:
         assert "Warning: irmer's verdict is LOCAL, not NOTIFY." in render_document(kind, local, {}, SETTINGS)
     notify = decide(CASES["notification-wales-1-partial"][1])
     assert "Warning" not in render_document("notification", notify, {}, SETTINGS)
-    assert "also notify Healthcare Inspectorate Wales by 2026-11-24" in render_document("local", notify, {}, SETTINGS)
+    assert "also notify the enforcing authority (Healthcare Inspectorate Wales) by 2026-11-24" in render_document("local", notify, {}, SETTINGS)
 
 
 # --- an undecided case is never "not notifiable" ------------------------------
