@@ -235,8 +235,14 @@ def _dose_split(facts: Mapping[str, Any]) -> list[dict[str, str]]:
 _SUFFIX_NOTE = re.compile(r"\s*\(plus relevant suffix code[^)]*\)\s*$")
 
 
-def _findings(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
-    """One entry per code; a code met on each of several possible facts lists each reason."""
+def _findings(
+    findings: tuple[Finding, ...], codes: tuple[str, ...] = (), open_code: bool = False
+) -> list[dict[str, str]]:
+    """One entry per code; a code met on each of several possible facts lists each reason.
+
+    `open_code`: the code waits for a fact (an unknown therapy type): a criterion not among `codes` is met
+    only if that fact turns out its way, and says so.
+    """
     out: dict[str, dict[str, str]] = {}
     for f in findings:
         if f.code in out:
@@ -249,6 +255,9 @@ def _findings(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
             "criterion": f.criterion,
             "source": f.source,
             "reason": f.reason,
+            "met": "Criterion met only in the case below"
+            if open_code and not any(c.endswith(f.code) for c in codes)
+            else "Criterion met",
         }
     return list(out.values())
 
@@ -484,7 +493,7 @@ def document_context(
         "codes_text": ", ".join(decision.codes),
         "codes_need": _labels(decision.codes_need),
         "codes_need_count": len(decision.codes_need),
-        "findings": _findings(decision.findings),
+        "findings": _findings(decision.findings, decision.codes, bool(decision.codes_need)),
         "why_not": _findings(decision.why_not),
         "open_checks": [{"code": c.code, "needs": _labels(c.needs)} for c in decision.open_checks],
         # The open checks at a glance: often many codes waiting on the same few facts.

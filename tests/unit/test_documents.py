@@ -537,7 +537,8 @@ def test_drafts_for_the_wrong_verdict_warn() -> None:
         assert "Warning: irmer's verdict is LOCAL, not NOTIFY." in render_document(kind, local, {}, SETTINGS)
     notify = decide(CASES["notification-wales-1-partial"][1])
     assert "Warning" not in render_document("notification", notify, {}, SETTINGS)
-    assert "also notify the enforcing authority (Healthcare Inspectorate Wales) by 2026-11-24" in render_document("local", notify, {}, SETTINGS)
+    local = render_document("local", notify, {}, SETTINGS)
+    assert "also notify the enforcing authority (Healthcare Inspectorate Wales) by 2026-11-24" in local
 
 
 # --- an undecided case is never "not notifiable" ------------------------------
@@ -833,3 +834,12 @@ def test_a_count_or_age_of_one_is_singular_in_a_draft() -> None:
              "planning_scans_total": 1}  # fmt: skip
     text = render_document("report", decide(facts), {}, Settings(), today=dt.date(2026, 11, 28))
     assert "1 year" in text and "1 years" not in text and "1 scans" not in text
+
+
+def test_a_code_that_waits_for_a_fact_says_its_criterion_is_met_only_in_that_case() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy",
+             "prescribed_activity_mbq": 1000, "delivered_activity_mbq": 1300}  # fmt: skip
+    text = render_document("notification", decide(facts), {}, Settings(), today=dt.date(2026, 11, 28))
+    assert text.count("Criterion met only in the case below, quoted") == 2 and "Criterion met, quoted" not in text
+    known = render_document("notification", decide(facts | {"nm_therapy_type": "sirt"}), {}, Settings())
+    assert "Criterion met, quoted" in known and "met only" not in known
