@@ -15,11 +15,11 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -43,6 +43,9 @@ from assistant.resources import templates_dir
 from assistant.routing import deadlines
 from assistant.rulebook import NATIONS, Rulebook, load_rulebook
 from assistant.yaml_io import as_written
+
+if TYPE_CHECKING:  # the identifier check loads its patterns only when a draft is checked
+    from assistant.anonymise import Hit
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -663,18 +666,31 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def draft_identifiers(text: str, intended: Sequence[str]) -> list[Hit]:
+    """Suspected identifiers in a draft, less those inside the text it carries on purpose (`intended_text`).
+
+    A patient's number or birth date is never excused, wherever it stands. The CLI and the chat both check
+    drafts with this.
+    """
+    from assistant.anonymise import find_identifiers
+
+    spans = _spans_of(text, list(intended))
+    return [h for h in find_identifiers(text) if h.kind in PATIENT_ONLY or not _within(h.start, h.end, spans)]
+
+
 def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
     """Text a draft carries on purpose that can look like a person's details.
 
-    The employer's own name and contact, the authorities' addresses and the
+    The employer's own name (from the settings) and contact, the authorities' addresses and the
     TO COMPLETE marker are not patient information. In the report the contact's name is not among
     them: names of individuals are redacted from reports.
     """
     values = _values(details, settings)
-    keys = ["organisation", "site", "contact_email", "contact_phone"]
-    if kind != "report":
-        keys.append("contact_name")
-    own = [v for k in keys if (v := values[k])]
+    # The contact is the employer's by definition. The organisation and site are exempt only as the settings
+    # file gives them: typed for one incident, they are checked like any other text ("Home of Mrs ...").
+    keys = ["contact_email", "contact_phone"] + (["contact_name"] if kind != "report" else [])
+    configured = _values({}, settings)
+    own = [v for k in keys if (v := values[k])] + [v for k in ("organisation", "site") if (v := configured[k])]
     bodies = [decision.authority.get("contact", "")] + [b["why"] for b in decision.also_report_to]
     return [*own, *(b for b in bodies if b), TODO]
 
@@ -724,10 +740,9 @@ def draft_command(
         return EXIT_INPUT
     text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
 
-    from assistant.anonymise import KIND_LABELS, find_identifiers, line_and_column, line_starts
+    from assistant.anonymise import KIND_LABELS, line_and_column, line_starts
 
-    intended = _spans_of(text, intended_text(kind, decision, clean_details(details), settings))
-    hits = [h for h in find_identifiers(text) if h.kind in PATIENT_ONLY or not _within(h.start, h.end, intended)]
+    hits = draft_identifiers(text, intended_text(kind, decision, clean_details(details), settings))
     if hits:
         starts = line_starts(text)
         shown = [

@@ -843,3 +843,18 @@ def test_a_code_that_waits_for_a_fact_says_its_criterion_is_met_only_in_that_cas
     assert text.count("Criterion met only in the case below, quoted") == 2 and "Criterion met, quoted" not in text
     known = render_document("notification", decide(facts | {"nm_therapy_type": "sirt"}), {}, Settings())
     assert "Criterion met, quoted" in known and "met only" not in known
+
+
+def test_a_site_typed_for_one_incident_is_checked_and_the_settings_own_details_are_not() -> None:
+    from assistant.documents import draft_identifiers, intended_text
+
+    decision = decide(CASES["notification-wales-1-partial"][1])
+    details = {"site": "Home of Mrs Jane Doe, 4 Elm Road, Leeds LS6 2QT", "contact_email": "rpa@example.nhs.uk"}
+    settings = Settings(organisation="Royal Victoria Infirmary, Newcastle NE1 4LP")
+    text = render_document("notification", decision, details, settings, today=TODAY)
+    found = {
+        (h.kind, h.text) for h in draft_identifiers(text, intended_text("notification", decision, details, settings))
+    }
+    assert {("name", "Jane Doe"), ("postcode", "LS6 2QT")} <= found, "typed for this incident: checked"
+    assert ("postcode", "NE1 4LP") not in found, "the organisation as the settings give it: the employer's own"
+    assert not any(h[1] == "rpa@example.nhs.uk" for h in found), "the contact is the employer's"

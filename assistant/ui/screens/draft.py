@@ -19,9 +19,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from assistant.anonymise import NONE_FOUND, Hit, find_identifiers, redact
+from assistant.anonymise import NONE_FOUND, Hit, redact
 from assistant.decision import Decision
-from assistant.documents import to_plain_text
+from assistant.documents import draft_identifiers, to_plain_text
 from assistant.export import default_filename, unused_path, write_atomic
 from assistant.ui.safe_text import plain
 from assistant.ui.widgets.draft_preview import DraftPreview
@@ -43,7 +43,7 @@ class DraftRequest:
 
 def suspected(text: str, intended: tuple[str, ...]) -> list[Hit]:
     """Identifiers in `text`, less the text the draft carries on purpose (an authority's address...)."""
-    return [h for h in find_identifiers(text) if not any(h.text in value for value in intended)]
+    return draft_identifiers(text, intended)
 
 
 class DraftScreen(Screen[Path | None]):
