@@ -553,6 +553,32 @@ def find_identifiers(text: str) -> list[Hit]:
     return kept
 
 
+# Never excused by the text around them: a patient's number or birth date is the patient's, wherever it stands.
+PATIENT_ONLY = frozenset({"nhs_number", "chi_number", "hc_number", "date_of_birth", "hospital_number"})
+
+
+def identifiers_except(text: str, own: Sequence[str]) -> list[Hit]:
+    """Identifiers in `text`, less names, addresses and contacts inside the places `own` values stand.
+
+    `own`: text carried on purpose (the employer's name and contact, an authority's address). Only what lies
+    inside those places, whole, is exempt: "Thomas" in "Mrs Thomas was scanned" is not excused by
+    "St Thomas' NHS Foundation Trust" elsewhere.
+    """
+    spans = []
+    for value in own:
+        if not value:
+            continue
+        at = text.find(value)
+        while at >= 0:
+            spans.append((at, at + len(value)))
+            at = text.find(value, at + 1)
+    return [
+        h
+        for h in find_identifiers(text)
+        if h.kind in PATIENT_ONLY or not any(s <= h.start and h.end <= e for s, e in spans)
+    ]
+
+
 def redact(text: str, hits: Sequence[Hit] | None = None, placeholder: str = "[REDACTED]") -> str:
     """`text` with every hit replaced by `placeholder` (hits=None: find them first).
 
@@ -637,14 +663,17 @@ def summary(hits: Sequence[Hit]) -> str:
     return f"{len(hits)} {noun} found: {', '.join(parts)}."
 
 
-def anonymise_command(source: str, *, as_json: bool, redact: bool) -> int:
-    """`irmer anonymise`: 1 if anything is found, 0 if clean, 2 if the input cannot be read."""
+def anonymise_command(source: str, *, as_json: bool, redact: bool, own: Sequence[str] = ()) -> int:
+    """`irmer anonymise`: 1 if anything is found, 0 if clean, 2 if the input cannot be read.
+
+    `own`: the employer's name and contact from the settings file, which a draft carries on purpose.
+    """
     try:
         text = _read_source(source)
     except _Unreadable as err:
         print(f"irmer: {err}", file=sys.stderr)
         return EXIT_INPUT
-    hits = find_identifiers(text)
+    hits = identifiers_except(text, own)
     out = sys.stdout
     if as_json and redact:
         out.write(

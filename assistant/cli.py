@@ -142,8 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "anonymise":
             from assistant.anonymise import anonymise_command
+            from assistant.config import load_settings
 
-            return anonymise_command(args.file, as_json=args.json, redact=args.redact)
+            settings = load_settings()  # the employer's own name and contact are not flagged
+            own = [settings.organisation, settings.contact_name, settings.contact_email, settings.contact_phone]
+            return anonymise_command(args.file, as_json=args.json, redact=args.redact, own=[v for v in own if v])
         # Start-up makes ~50k long-lived objects (Textual, the rulebook, styles): collecting while they
         # are made only walks them again. Collection resumes once the first question is on screen.
         gc.disable()

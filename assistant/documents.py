@@ -644,38 +644,16 @@ def _inline(text: str) -> str:
 
 MAX_HITS_SHOWN = 50  # a refusal names this many identifiers, then counts the rest
 
+
 # Identifiers no employer's name, site or contact carries: found inside those fields too, they are a patient's.
-PATIENT_ONLY = frozenset({"nhs_number", "chi_number", "hc_number", "date_of_birth", "hospital_number"})
-
-
-def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
-    """Where each intended value stands in the draft, whole: only what lies inside those places is exempt.
-
-    "Thomas" in "Mrs Thomas was scanned" is not excused by "St Thomas' NHS Foundation Trust" elsewhere.
-    """
-    spans = []
-    for value in values:
-        at = text.find(value)
-        while at >= 0:
-            spans.append((at, at + len(value)))
-            at = text.find(value, at + 1)
-    return spans
-
-
-def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def draft_identifiers(text: str, intended: Sequence[str]) -> list[Hit]:
     """Suspected identifiers in a draft, less those inside the text it carries on purpose (`intended_text`).
 
-    A patient's number or birth date is never excused, wherever it stands. The CLI and the chat both check
-    drafts with this.
+    The CLI and the chat both check drafts with this.
     """
-    from assistant.anonymise import find_identifiers
+    from assistant.anonymise import identifiers_except
 
-    spans = _spans_of(text, list(intended))
-    return [h for h in find_identifiers(text) if h.kind in PATIENT_ONLY or not _within(h.start, h.end, spans)]
+    return identifiers_except(text, intended)
 
 
 def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:

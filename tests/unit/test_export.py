@@ -305,3 +305,23 @@ def test_bundled_templates_raise_no_false_alarm(kind: str, suffix: str, tmp_path
             target = tmp_path / f"draft{suffix}"
             status = draft_command(kind, decide(scenario["facts"]), details, out=str(target), allow=False)
             assert status == 0, scenario["name"]
+
+
+def test_irmer_anonymise_leaves_the_settings_own_contact_and_flags_the_rest(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[organisation]\nname = "Northshire Hospitals NHS Foundation Trust"\ncontact_email = "rpl@northshire.nhs.uk"\n'
+        'contact_phone = "01632 960 123"\n',
+        encoding="utf-8",
+    )
+    text = tmp_path / "draft.md"
+    text.write_text(
+        "Contact: rpl@northshire.nhs.uk, 01632 960 123.\nPatient: Mrs Jane Doe, NHS number 943 476 5919.\n",
+        encoding="utf-8",
+    )
+    env = os.environ | {"IRMER_CONFIG": str(config)}
+    run = [sys.executable, "-m", "assistant", "anonymise", str(text), "--json"]
+    result = subprocess.run(run, capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1, result.stderr
+    found = {h["text"] for h in json.loads(result.stdout)}
+    assert found == {"Jane Doe", "943 476 5919"}, "the employer's own contact is not the patient's"
