@@ -269,3 +269,31 @@ def test_esc_steps_back_from_a_multiline_draft_question_and_the_footer_says_so(d
             assert await settle_draft(pilot) == previous
 
     asyncio.run(body())
+
+
+def test_an_identifier_joined_only_without_markup_is_not_saved(tmp_path: Path) -> None:
+    from textual.app import App
+
+    from assistant.engine import assess
+    from assistant.ui.screens.draft import DraftRequest
+    from assistant.validation import parse_facts
+
+    decision = assess(parse_facts(CT_OVERDOSE))
+    markdown = "# Draft\n\nReference: **943** 476 5919\n"
+    request = DraftRequest("notification", "Draft", markdown, decision, (), tmp_path, TODAY)
+
+    class Host(App[None]):
+        async def on_mount(self) -> None:
+            await self.push_screen(DraftScreen(request))
+
+    async def body() -> None:
+        app = Host()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, DraftScreen) and app.screen.clean, "the markdown alone shows no number"
+            await pilot.press("s")
+            await pilot.pause()
+            assert not any(tmp_path.iterdir()), "saved with an NHS number in it"
+            assert any("without its markup" in n.message for n in app._notifications)
+
+    asyncio.run(body())

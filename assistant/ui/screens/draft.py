@@ -144,12 +144,21 @@ class DraftScreen(Screen[Path | None]):
     def _outgoing(self, form: str) -> str | None:
         """The text to save or copy, checked once more in its final form; None (and a message) if not clean."""
         text = to_plain_text(self.text) if form == "txt" else self.text
-        remaining = suspected(text, self.request.intended)
-        if remaining or not self.clean:
-            count = len(remaining) or len(self.hits)
+        # Both forms are checked: markup can split a number ("**943** 476 5919") that plain text joins again.
+        remaining = suspected(text, self.request.intended) or suspected(to_plain_text(self.text), self.request.intended)
+        if not self.clean:
+            count = len(self.hits)
             self.notify(
-                f"Not saved or copied: {count} suspected identifier{'s' if count != 1 else ''} remain. "
+                f"Not saved or copied: {count} suspected identifier{' remains' if count == 1 else 's remain'}. "
                 "R redacts the highlighted one, A all of them; Esc goes back to the chat.",
+                severity="error",
+            )
+            return None
+        if remaining:  # found only once the markup is gone: R and A cannot reach it here
+            shown = ", ".join(f"“{h.text}”" for h in remaining[:3])
+            self.notify(
+                f"Not saved or copied: without its markup the draft shows {shown}. Esc goes back to the chat: "
+                "change the detail it came from, then draft again.",
                 severity="error",
             )
             return None
