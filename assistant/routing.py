@@ -108,6 +108,17 @@ def duties(
         )
     elif verdict == "voluntary":
         out += ["A voluntary notification (code V) shares learning; it is not required by regulation 8(4).", ANONYMISE]
+    # Not known (a null, a "don't know"): neither changes the verdict, but each adds a body to tell.
+    if not facts.known("licence_breach"):
+        out.append(
+            "Find out whether the administration was covered by the appropriate ARSAC licence; if it was not, it is "
+            f"also reported to: {book.other_bodies['arsac'].name}."
+        )
+    if not facts.known("equipment_fault"):
+        body = book.other_bodies[book.device_body_by_nation[facts.get("jurisdiction")]].name
+        out.append(
+            f"Find out whether an equipment failure was the direct cause; if it was, it is also reported to: {body}."
+        )
     if facts.get("clinically_significant"):
         out.append("Apply the duty of candour: this exposure is judged clinically significant (CSAUE).")
     elif not facts.known("clinically_significant") and verdict in ("notify", "voluntary", "local"):

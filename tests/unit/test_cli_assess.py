@@ -385,6 +385,16 @@ def test_a_circumstance_given_as_null_is_not_known_not_assumed(tmp_path: Path) -
     )
     assert any("if it is, apply the duty of candour" in d for d in c_open["duties"])
     assert not any("if it is, apply the duty of candour" in d for d in e_open["duties"]), "assumed not: no such duty"
+    # Not known whether the licence covered it, or equipment caused it: the bodies they would add are named.
+    bodies = json.loads(
+        irmer(
+            "assess", "-", "--json", stdin=json.dumps(base | {"licence_breach": None, "equipment_fault": None})
+        ).stdout
+    )
+    assert bodies["verdict"] == "local" and bodies["also_report_to"] == []
+    assert any("ARSAC licence; if it was not, it is also reported to: ARSAC" in d for d in bodies["duties"])
+    assert any("direct cause; if it was, it is also reported to: Medicines" in d for d in bodies["duties"])
+    assert not any("Find out whether" in d for d in left_out["duties"]), "assumed absent: nothing to find out"
     # A measurement given as null is simply not known, as when left out.
     dose_null = json.loads(irmer("assess", "-", "--json", stdin=json.dumps(base | {"total_dose_msv": None})).stdout)
     assert dose_null["missing"] == ["total_dose_msv"]
