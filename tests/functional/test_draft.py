@@ -239,8 +239,11 @@ def test_an_undecided_card_offers_the_draft_too(documents_folder: Path) -> None:
             # England, unintended CT, doses not known: the verdict waits for them, the 14 days do not.
             await converse(pilot, {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic"})
             assert app.conversation.decision().verdict == "undetermined"
-            await draft_the_notification(pilot)
+            await pilot.click("#action-draft")
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("enter")  # the document preselected: the local record, as nothing is decided yet
             assert await settle_draft(pilot) != "draft:kind", "a document was chosen and drafting went on"
+            assert app._draft is not None and app._draft.kind == "local"
 
     asyncio.run(body())
 
