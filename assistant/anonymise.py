@@ -449,10 +449,17 @@ def _known_first_names(text: str) -> Iterator[Hit]:
         span = _read_name(text, match.start(), after_title=False, min_words=2)
         if span is None:
             continue
-        following = p.NEXT_WORDS.match(text, span[1])
-        if following and set(following.group().split()) & p.INSTITUTION_WORDS:
+        if _names_a_place(text, span[1]):
             continue  # "James Cook University Hospital" is a place
         yield Hit("name", *span, text[span[0] : span[1]])
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """Whether the words after a name make it a place's: "James Cook University Hospital", "Dr Gray's Hospital"."""
+    if text.startswith(("'s", "’s"), end):
+        end += 2
+    following = p.NEXT_WORDS.match(text, end)
+    return bool(following and set(following.group().split()) & p.INSTITUTION_WORDS)
 
 
 def _patient_name_words(text: str, start: int, word: str) -> int:
@@ -469,7 +476,7 @@ def _names(text: str) -> Iterator[Hit]:
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
         span = span or _lower_name(text, match.end(), first_names_only=False)
-        if span:
+        if span and not _names_a_place(text, span[1]):
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.SOFT_TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=False, min_words=1)

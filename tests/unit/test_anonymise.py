@@ -277,6 +277,7 @@ def test_names_only_the_name_is_the_hit(text: str, expected: list[str]) -> None:
         "name: CT abdomen repeated; name: SIRT work-up; name: Tc-99m MAA given",
         "Patient CT, Head and Neck; Staff involved: Radiographer A and Radiographer B",
         "Send it to IRMER@cqc.org.uk or hcis.irmer@nhs.net",  # the authorities' own mailboxes
+        "Transferred to Dr Gray's Hospital, Elgin, and to James Cook University Hospital.",  # places named after people
     ],
 )
 def test_tempting_non_identifiers_are_not_flagged(text: str) -> None:
