@@ -569,18 +569,21 @@ class IrmerApp(App[None]):
             need = "needed for this document" if detail.required else "optional"
             question = QuestionMessage(qid, detail.question, f"{need}; leave blank to fill in later", help=detail.help)
             question.help_open = True  # the help says what to write: show it at once
+            earlier = draft.earlier.get(detail.key, "")  # a reopened answer comes back to edit
             if detail.multiline:
                 from assistant.ui.widgets.multiline_answer import MultilineAnswer
 
-                widget = MultilineAnswer(qid)
+                widget = MultilineAnswer(qid, value=earlier)
             else:
                 widget = TextAnswer(
-                    qid, "type, then Enter (blank: fill in later)", allow_unknown=False, blank_skips=True
+                    qid, "type, then Enter (blank: fill in later)", allow_unknown=False, blank_skips=True, value=earlier
                 )
         await self.transcript.mount(question)
         area.display = True
         await area.mount(widget)
-        self.transcript.show_top_of(question)  # the question above its help, even when they overflow
+        # The question above its help, even when they overflow: placed once the answer box has its height.
+        self.transcript.anchor(False)
+        self.call_after_refresh(self.transcript.scroll_to_widget, question, top=True, animate=False)
         widget.focus()
         self.refresh_bindings()
         self.call_after_refresh(self.post_message, QuestionShown(question.question_id))

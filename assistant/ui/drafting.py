@@ -36,6 +36,7 @@ class DraftInterview:
     details: dict[str, str] = field(default_factory=dict)
     kind: str | None = None
     left_blank: set[str] = field(default_factory=set)  # fields the person chose to leave TO COMPLETE
+    earlier: dict[str, str] = field(default_factory=dict)  # answers of reopened fields, to edit rather than retype
 
     @property
     def suggested(self) -> str:
@@ -61,7 +62,8 @@ class DraftInterview:
             self.left_blank.add(key)
 
     def reopen(self, key: str) -> None:
-        self.details.pop(key, None)
+        if key in self.details:
+            self.earlier[key] = self.details.pop(key)
         self.left_blank.discard(key)
 
     def render(self, today: dt.date) -> str:

@@ -266,10 +266,18 @@ def test_esc_steps_back_from_a_multiline_draft_question_and_the_footer_says_so(d
                 previous, current = current, await settle_draft(pilot)
                 assert current != previous, f"{previous} refused {typed!r}"
             assert isinstance(app.query_one("#answer"), MultilineAnswer) and previous is not None
+            from assistant.ui.widgets.question_message import QuestionMessage
+
+            await pilot.pause()
+            asked = [q for q in app.query(QuestionMessage) if not q.has_class("answered")][-1]
+            view = app.transcript.region
+            assert view.y <= asked.region.y < view.bottom, "the question shows above its 15-row box"
             escape = app.screen.active_bindings["escape"].binding
             assert escape.show and escape.description == "Back", "Ctrl+Z is the text box's undo: the footer names Esc"
             await pilot.press("escape")
             assert await settle_draft(pilot) == previous
+            box = app.query_one("#answer-input", Input)
+            assert box.value == typed, "the answer reopened comes back to edit, not to type again"
 
     asyncio.run(body())
 
