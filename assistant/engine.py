@@ -325,7 +325,10 @@ def _assess(
 # Facts that describe any case, whichever rows apply; never reported as unused.
 _ALWAYS_RELEVANT = frozenset(
     {"jurisdiction", "discovered_on", "exposed_person", "exposure", "setting", "age_years", "voluntary",
-     "licence_breach", "equipment_fault", "clinically_significant"}
+     "licence_breach", "equipment_fault", "clinically_significant",
+     # The checklist's circumstances: a tick stands for what was found, read or not ("infant exposed" with its dose).
+     "individuals_affected", "theme_identified", "foetal_exposure_unintended", "infant_exposed",
+     "wrong_radiopharmaceutical"}
 )  # fmt: skip
 
 

@@ -149,6 +149,9 @@ def test_facts_that_do_not_bear_on_the_case_are_reported() -> None:
     (dose_note,) = assess(parse_facts(wales)).notes
     assert "`total_dose_msv`" in dose_note and "Keep it for the report" in dose_note
     assert "check the exposure and setting" not in dose_note, "a dose given is not a sign of a wrong exposure"
+    infant = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40,
+              "intended_dose_msv": 1, "total_dose_msv": 2, "infant_exposed": True, "infant_dose_msv": 2}  # fmt: skip
+    assert not assess(parse_facts(infant)).notes, "a ticked infant read through its dose is not 'not used'"
 
 
 def test_a_category_code_says_its_own_criterion_is_not_met() -> None:
