@@ -133,3 +133,17 @@ def test_text_answer_sends_what_was_typed_and_refuses_a_blank_enter() -> None:
     assert drive(TextAnswer("dose", "mSv", allow_unknown=True), "enter") == []
     assert drive(TextAnswer("dose", "mSv", allow_unknown=True), "4", " ", "m", "S", "v", "enter") == ["4 mSv"]
     assert drive(TextAnswer("site", "text", allow_unknown=False, blank_skips=True), "enter") == [""]
+
+
+def test_every_form_hint_fits_one_line_at_80_columns() -> None:
+    from assistant.flow.questions import load_questions
+    from assistant.ui.app import answer_widget
+    from assistant.ui.widgets.form_answer import FormAnswer
+
+    for question in load_questions():
+        if question.kind != "form":
+            continue
+        widget = answer_widget(question, None)
+        assert isinstance(widget, FormAnswer)
+        for row in widget.rows:  # a placeholder is one line: past the box's width it is cut off
+            assert len(row.placeholder()) <= 76, (question.id, row.placeholder())
