@@ -15,11 +15,11 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -43,9 +43,6 @@ from assistant.resources import templates_dir
 from assistant.routing import deadlines
 from assistant.rulebook import NATIONS, Rulebook, load_rulebook
 from assistant.yaml_io import as_written
-
-if TYPE_CHECKING:  # the identifier check loads its patterns only when a draft is checked
-    from assistant.anonymise import Hit
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -646,16 +643,6 @@ MAX_HITS_SHOWN = 50  # a refusal names this many identifiers, then counts the re
 
 
 # Identifiers no employer's name, site or contact carries: found inside those fields too, they are a patient's.
-def draft_identifiers(text: str, intended: Sequence[str]) -> list[Hit]:
-    """Suspected identifiers in a draft, less those inside the text it carries on purpose (`intended_text`).
-
-    The CLI and the chat both check drafts with this.
-    """
-    from assistant.anonymise import identifiers_except
-
-    return identifiers_except(text, intended)
-
-
 def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
     """Text a draft carries on purpose that can look like a person's details.
 
@@ -718,9 +705,9 @@ def draft_command(
         return EXIT_INPUT
     text = to_plain_text(markdown) if path and path.suffix.lower() == ".txt" else markdown
 
-    from assistant.anonymise import KIND_LABELS, line_and_column, line_starts
+    from assistant.anonymise import KIND_LABELS, identifiers_except, line_and_column, line_starts
 
-    hits = draft_identifiers(text, intended_text(kind, decision, clean_details(details), settings))
+    hits = identifiers_except(text, intended_text(kind, decision, clean_details(details), settings))
     if hits:
         starts = line_starts(text)
         shown = [

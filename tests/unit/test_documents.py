@@ -846,14 +846,15 @@ def test_a_code_that_waits_for_a_fact_says_its_criterion_is_met_only_in_that_cas
 
 
 def test_a_site_typed_for_one_incident_is_checked_and_the_settings_own_details_are_not() -> None:
-    from assistant.documents import draft_identifiers, intended_text
+    from assistant.anonymise import identifiers_except
+    from assistant.documents import intended_text
 
     decision = decide(CASES["notification-wales-1-partial"][1])
     details = {"site": "Home of Mrs Jane Doe, 4 Elm Road, Leeds LS6 2QT", "contact_email": "rpa@example.nhs.uk"}
     settings = Settings(organisation="Royal Victoria Infirmary, Newcastle NE1 4LP")
     text = render_document("notification", decision, details, settings, today=TODAY)
     found = {
-        (h.kind, h.text) for h in draft_identifiers(text, intended_text("notification", decision, details, settings))
+        (h.kind, h.text) for h in identifiers_except(text, intended_text("notification", decision, details, settings))
     }
     assert {("name", "Jane Doe"), ("postcode", "LS6 2QT")} <= found, "typed for this incident: checked"
     assert ("postcode", "NE1 4LP") not in found, "the organisation as the settings give it: the employer's own"

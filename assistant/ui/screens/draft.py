@@ -19,9 +19,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from assistant.anonymise import NONE_FOUND, Hit, redact
+from assistant.anonymise import NONE_FOUND, Hit, identifiers_except, redact
 from assistant.decision import Decision
-from assistant.documents import draft_identifiers, to_plain_text
+from assistant.documents import to_plain_text
 from assistant.export import default_filename, unused_path, write_atomic
 from assistant.ui.safe_text import plain
 from assistant.ui.widgets.draft_preview import DraftPreview
@@ -43,7 +43,7 @@ class DraftRequest:
 
 def suspected(text: str, intended: tuple[str, ...]) -> list[Hit]:
     """Identifiers in `text`, less the text the draft carries on purpose (an authority's address...)."""
-    return draft_identifiers(text, intended)
+    return identifiers_except(text, intended)
 
 
 class DraftScreen(Screen[Path | None]):
@@ -143,9 +143,11 @@ class DraftScreen(Screen[Path | None]):
 
     def _outgoing(self, form: str) -> str | None:
         """The text to save or copy, checked once more in its final form; None (and a message) if not clean."""
-        text = to_plain_text(self.text) if form == "txt" else self.text
-        # Both forms are checked: markup can split a number ("**943** 476 5919") that plain text joins again.
-        remaining = suspected(text, self.request.intended) or suspected(to_plain_text(self.text), self.request.intended)
+        plain_text = to_plain_text(self.text)
+        text = plain_text if form == "txt" else self.text
+        # The markdown is checked as shown (`clean`); the plain form too, as markup can split a number
+        # ("**943** 476 5919") that plain text joins again.
+        remaining = suspected(plain_text, self.request.intended)
         if not self.clean:
             count = len(self.hits)
             self.notify(
