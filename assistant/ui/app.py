@@ -206,6 +206,7 @@ class IrmerApp(App[None]):
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
         self._date_being_changed = ""  # the discovery date just cleared to be changed, offered to edit
         self._draft_folder: Path | None = None  # where this session last saved a draft
+        self._refusals: list[NoticeMessage] = []  # messages refusing tries at the open question
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
         self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
@@ -370,6 +371,18 @@ class IrmerApp(App[None]):
 
     # Answers ----------------------------------------------------------------
 
+    async def _refused(self, message: str) -> None:
+        notice = NoticeMessage(message, title=REFUSED)
+        self._refusals.append(notice)
+        await self.transcript.mount(notice)
+
+    async def _clear_refusals(self) -> None:
+        """Once an answer is taken, the messages that refused earlier tries have done their work."""
+        notices, self._refusals = self._refusals, []
+        for notice in notices:
+            if notice.is_attached:  # a rebuilt transcript has dropped it already
+                await notice.remove()
+
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
@@ -379,8 +392,9 @@ class IrmerApp(App[None]):
         try:
             echo = self.conversation.answer(event.question_id, event.raw)
         except AnswerError as err:
-            await self.transcript.mount(NoticeMessage(str(err), title=REFUSED))
+            await self._refused(str(err))
             return
+        await self._clear_refusals()
         expected = [*self._shown, (event.question_id, echo)]
         if [(t.question_id, t.echo) for t in self.conversation.history] != expected:
             await self._rebuild()  # the flow re-flowed (a revision): lay the transcript out from its history
@@ -606,8 +620,9 @@ class IrmerApp(App[None]):
             try:
                 draft.answer(key, event.raw, self.today())
             except DocumentError as err:
-                await self.transcript.mount(NoticeMessage(err.message(), title=REFUSED))
+                await self._refused(err.message())
                 return
+            await self._clear_refusals()
             self._draft_answered_keys.append(key)
             self._draft_details = dict(draft.details)
             echo = event.raw.strip() or "(left blank: marked TO COMPLETE in the draft)"

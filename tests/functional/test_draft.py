@@ -205,6 +205,8 @@ def test_a_detail_of_the_wrong_form_is_refused_and_asked_again(documents_folder:
             await pilot.press("enter")
             assert await settle_draft(pilot) != "draft:incident_date"
             assert app._draft is not None and app._draft.details["incident_date"] == "2026-11-19"
+            notices = [str(n.render()) for n in app.query(NoticeMessage)]
+            assert not any("after the incident was discovered" in n for n in notices), "answered: the refusal goes"
 
     asyncio.run(body())
 
