@@ -184,6 +184,9 @@ class IrmerApp(App[None]):
         Binding("d", "draft", "Draft"),
         Binding("c", "check_codes", "Check codes"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        # Read the card (or the transcript) with nothing focused: a list or text box keeps these keys for itself.
+        Binding("pagedown", "scroll_transcript('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll_transcript('page_up')", "Page up", show=False),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
@@ -674,6 +677,10 @@ class IrmerApp(App[None]):
             self._draft_folder = saved_in  # the next draft is offered the same folder
         self.on_screen = DECISION
         self.refresh_bindings()
+
+    def action_scroll_transcript(self, how: str) -> None:
+        self.transcript.release_anchor()  # the person reads back: new lines must not pull the view down
+        getattr(self.transcript, f"scroll_{how}")(animate=False)
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]

@@ -269,3 +269,23 @@ def test_why_we_ask_is_offered_only_while_a_question_with_guidance_is_open() -> 
             assert "Why we ask" not in names and "Draft the paperwork" in names
 
     asyncio.run(body())
+
+
+def test_page_down_reads_the_card_with_nothing_focused_at_80x24() -> None:
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await type_text(pilot, "today")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.focused is None
+            before = app.transcript.scroll_y
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert app.transcript.scroll_y > before, "the card's reasons below the fold can be read"
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert app.transcript.scroll_y == before
+
+    asyncio.run(body())
