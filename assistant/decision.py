@@ -75,11 +75,9 @@ def open_check_groups(checks: tuple[OpenCheck, ...]) -> list[tuple[tuple[str, ..
 _LIST_LATER_UP_TO = 6
 
 
-def split_missing(
-    missing: tuple[str, ...], pending: tuple[Pending, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(first, gates, later): the missing facts to find out first, the gate facts among them
-    (exposure, setting), and the facts that matter only once those are known.
+def split_missing(missing: tuple[str, ...], pending: tuple[Pending, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(first, later): the missing facts to find out first, and those that matter only once the gate
+    facts among the first (exposure, setting) are known.
 
     With the setting unknown, every setting's facts are missing; a person needs the setting first,
     then only its own facts. First are the gates and whatever a criterion that does not wait on
@@ -87,16 +85,16 @@ def split_missing(
     """
     gates = tuple(g for g in _GATES if g in missing and any(p.needs[:1] == (g,) for p in pending))
     if not gates:
-        return missing, (), ()
+        return missing, ()
     direct = {n for p in pending if not p.needs or p.needs[0] not in _GATES for n in p.needs}
     first = tuple(n for n in missing if n in _GATES or n in direct)
     later = tuple(n for n in missing if n not in first)
     if len(later) <= _LIST_LATER_UP_TO:  # a short list is clearer in full
-        return missing, (), ()
-    return first, gates, later
+        return missing, ()
+    return first, later
 
 
-def missing_now(d: Decision) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def missing_now(d: Decision) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """`split_missing` of a decision."""
     return split_missing(d.missing, d.pending)
 

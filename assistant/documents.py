@@ -256,10 +256,19 @@ def _findings(
             "source": f.source,
             "reason": f.reason,
             "met": "Criterion met only in the case below"
-            if open_code and not any(c.endswith(f.code) for c in codes)
+            if open_code and f.code not in _named_by(codes)
             else "Criterion met",
         }
     return list(out.values())
+
+
+def _named_by(codes: tuple[str, ...]) -> set[str]:
+    """The criteria the codes name: "M10.1" names M and 10.1 (not 1)."""
+    named = set()
+    for code in codes:
+        base = code.lstrip("MEVC")
+        named |= set(code[: len(code) - len(base)]) | ({base} if base else set())
+    return named
 
 
 _MISSING_THEN = "then the facts that kind of case needs (irmer lists them once those are known)"
@@ -455,7 +464,7 @@ def document_context(
         # A one-line answer stays on its line, so a bullet list keeps its shape.
         return value if field.multiline else " ".join(value.split())
 
-    first, _, later = missing_now(decision)
+    first, later = missing_now(decision)
     return {
         "titles": {k: spec.title for k, spec in data.documents.items()},
         "drafted_on": today.isoformat(),
@@ -642,7 +651,6 @@ def _inline(text: str) -> str:
 MAX_HITS_SHOWN = 50  # a refusal names this many identifiers, then counts the rest
 
 
-# Identifiers no employer's name, site or contact carries: found inside those fields too, they are a patient's.
 def intended_text(kind: str, decision: Decision, details: Mapping[str, str], settings: Settings) -> list[str]:
     """Text a draft carries on purpose that can look like a person's details.
 

@@ -210,14 +210,14 @@ def _assess(
     def decide(verdict: str, **kw: Any) -> Decision:
         dates = deadlines(book, view.get("discovered_on")) if verdict == "notify" else None
         missing = kw.pop("missing", ())
-        first, gates, later = split_missing(missing, kw.get("pending", ()))
+        first, later = split_missing(missing, kw.get("pending", ()))
         return Decision(
             verdict=verdict,
             authority=authority(book, nation) if nation else {},
             deadlines=dates,
             also_report_to=tuple(other_bodies(book, view, verdict)) if nation else (),
             missing=missing,
-            duties=tuple(duties(book, view, verdict, dates, list(first), gates if later else ())) if nation else (),
+            duties=tuple(duties(book, view, verdict, dates, list(first), bool(later))) if nation else (),
             guidance=guidance,
             assumptions=_relevant(assumption_list, verdict),
             facts=given,
@@ -322,14 +322,14 @@ def _assess(
     )
 
 
-# Facts that describe any case, whichever rows apply; never reported as unused.
-_ALWAYS_RELEVANT = frozenset(
-    {"jurisdiction", "discovered_on", "exposed_person", "exposure", "setting", "age_years", "voluntary",
-     "licence_breach", "equipment_fault", "clinically_significant",
-     # The checklist's circumstances: a tick stands for what was found, read or not ("infant exposed" with its dose).
-     "individuals_affected", "theme_identified", "foetal_exposure_unintended", "infant_exposed",
-     "wrong_radiopharmaceutical"}
-)  # fmt: skip
+# Facts that describe any case, whichever rows apply; never reported as unused. The circumstances
+# (flows/facts.yaml, `when_absent`) are among them: a tick stands for what was found, read or not.
+_CASE_FACTS = frozenset({"jurisdiction", "discovered_on", "exposure", "setting", "age_years"})
+
+
+@cache
+def _always_relevant() -> frozenset[str]:
+    return _CASE_FACTS | {name for name, _ in _circumstances()}
 
 
 # The patient's own doses: the report gives them whether or not a criterion needed them.
@@ -341,7 +341,7 @@ def _unused_facts(view: FactView) -> tuple[str, ...]:
     unused = [
         name
         for name, value in view.given.items()
-        if name not in view.reads and name not in _ALWAYS_RELEVANT and value not in (False, None)
+        if name not in view.reads and name not in _always_relevant() and value not in (False, None)
     ]
     if not unused:
         return ()

@@ -33,7 +33,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
         lines.append(_wrap("To complete the code, find out: " + ", ".join(fact_label(n) for n in d.codes_need), ""))
     if d.missing:
         lines += ["", "Still needed to decide (find out):"]
-        now, _, later = missing_now(d)
+        now, later = missing_now(d)
         lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in now]
         if later:
             among = ", ".join(fact_label(n) for n in later)

@@ -62,10 +62,10 @@ def duties(
     verdict: str,
     dates: dict[str, dt.date] | None,
     missing: list[str],
-    then_for: tuple[str, ...] = (),
+    more_once_known: bool = False,
 ) -> list[str]:
-    """What the employer must do. `missing`: the facts to establish first; `then_for`: gate facts
-    (the kind of exposure) whose own facts are to be established once they are known."""
+    """What the employer must do. `missing`: the facts to establish first; `more_once_known`: the kind of
+    case they settle has facts of its own to establish after them."""
     if verdict == "outside_irmer":
         # Regulation 26 of the 2017 Regulations is Great Britain's; the guidance names HSENI but no regulation.
         where = (
@@ -96,7 +96,7 @@ def duties(
         out.append(
             "Finish the immediate preliminary investigation to establish: "
             + ", ".join(fact_specs()[n].label for n in missing)
-            + ("; then the facts that kind of case needs" if then_for else "")
+            + ("; then the facts that kind of case needs" if more_once_known else "")
             + f". If the criteria turn out to be met, the {book.notify_within_days}-day clock runs from discovery, "
             "not from now."
         )

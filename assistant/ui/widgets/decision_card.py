@@ -76,7 +76,7 @@ def needs_content(d: Decision) -> Content | None:
         if parts:
             parts.append("\n")
         parts.append(("Still needed to decide (find out):", "bold"))
-        now, _, later = missing_now(d)
+        now, later = missing_now(d)
         for name in now:
             meaning = fact_specs()[name].meaning if name in fact_specs() else ""
             parts += _bullet(f"{fact_label(name)}: {meaning}")
