@@ -55,7 +55,6 @@ def test_number_keys_choose_at_once_and_arrows_move() -> None:
     assert drive(ChoiceAnswer("nation", NATIONS), "2") == ["Wales"]
     # Nothing is highlighted until an arrow is pressed: the first Down lands on option 1.
     assert drive(ChoiceAnswer("nation", NATIONS), "down", "down", "down", "enter") == ["Scotland"]
-    assert drive(ChoiceAnswer("nation", NATIONS), "9") == [], "no ninth option: nothing is chosen"
 
 
 def test_0_is_dont_know_in_every_list() -> None:
@@ -65,6 +64,36 @@ def test_0_is_dont_know_in_every_list() -> None:
     assert yes_no.keys == ["1", "2", "0"]
     assert drive(yes_no, "0") == ["Don't know"]
     assert drive(ChoiceAnswer("c", ["A", "B"]), "0") == [], "no Don't know offered: 0 does nothing"
+
+
+def notices_after(widget: Any, *keys: str) -> tuple[list[Any], list[str]]:
+    async def body() -> tuple[list[Any], list[str]]:
+        app = Host(widget)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            return app.sent, [str(n.message) for n in app._notifications]
+
+    return asyncio.run(body())
+
+
+def test_a_number_key_that_names_no_option_says_which_keys_work() -> None:
+    sent, notices = notices_after(ChoiceAnswer("nation", NATIONS[:4]), "0", "7")
+    assert sent == []
+    assert notices == [
+        "0 is not one of the options here: press 1-4.",
+        "7 is not one of the options here: press 1-4.",
+    ]
+    sent, notices = notices_after(ChoiceAnswer("nation", NATIONS), "9")
+    assert (sent, notices) == ([], ["9 is not one of the options here: press 1-4, or 0 if not sure."])
+    eleven = [f"Option {n}" for n in range(11)]
+    sent, notices = notices_after(ChoiceAnswer("long", eleven), "0")
+    assert notices == ["0 is not one of the options here: press 1-9 (the arrows reach the rest)."]
+    checklist = MultiAnswer("c", ["Several people", "A theme", "None of these"], exclusive={"None of these"})
+    sent, notices = notices_after(checklist, "5", "1", "enter")
+    assert sent == [["Several people"]]
+    assert notices == ["5 is not one of the options here: press 1-3."]
 
 
 def test_a_stray_enter_answers_nothing() -> None:

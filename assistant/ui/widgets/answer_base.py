@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.message import Message
+from textual.widget import Widget
 
 # Shown wherever a question allows "don't know"; the flow takes the label as typed.
 DONT_KNOW = "Don't know"
@@ -22,6 +23,17 @@ def number_keys(labels: list[str], not_sure: str | None) -> list[str | None]:
             count += 1
             keys.append(str(count) if count <= 9 else None)
     return keys
+
+
+def refuse_key(widget: Widget, char: str, keys: list[str | None]) -> None:
+    """Say which number keys a list takes when one that names no option (0 with no "Don't know") is pressed."""
+    numbered = [k for k in keys if k and k != "0"]
+    text = f"press 1-{numbered[-1]}" if len(numbered) > 1 else "press 1"
+    if "0" in keys:
+        text += ", or 0 if not sure"
+    if None in keys:
+        text += " (the arrows reach the rest)"
+    widget.notify(f"{char} is not one of the options here: {text}.", severity="warning")
 
 
 class Answered(Message):

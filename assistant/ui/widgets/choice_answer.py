@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import plain
-from assistant.ui.widgets.answer_base import DONT_KNOW, Answered, number_keys
+from assistant.ui.widgets.answer_base import DONT_KNOW, Answered, number_keys, refuse_key
 
 # Letters typed within this many seconds of each other make one prefix ("sc" → Scotland).
 _TYPE_AHEAD_SECONDS = 1.0
@@ -55,6 +55,10 @@ class ChoiceAnswer(OptionList):
         if char in self.keys:
             event.stop()
             self.choose(self.keys.index(char))
+            return
+        if char.isdigit():
+            event.stop()
+            refuse_key(self, char, self.keys)
             return
         if not char.strip():
             return

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import visible
-from assistant.ui.widgets.answer_base import Answered, number_keys
+from assistant.ui.widgets.answer_base import Answered, number_keys, refuse_key
 
 NONE_OF_THESE = "None of these"
 TICKED, UNTICKED = "☒", "☐"
@@ -98,6 +98,9 @@ class MultiAnswer(OptionList):
             n = self.keys.index(event.character)
             self.highlighted = n
             self.toggle(n)
+        elif event.character and event.character.isdigit():
+            event.stop()
+            refuse_key(self, event.character, self.keys)
 
     def action_submit(self) -> None:
         if not self.selected:
