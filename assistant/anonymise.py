@@ -28,12 +28,14 @@ Ten-digit numbers (NHS, CHI, Health and Care)
     4. Anything else: `nhs_number`. An unusual range is still reported: the
        kind matters less than the catch.
 
-Dates are reported only as dates of birth, when "DOB", "D.O.B.", "date of
-birth" or "born" stands next to them; dates of examinations and incidents in
-ordinary prose are part of the record. Hospital numbers likewise need their
-label (MRN, hospital number, patient ID, accession number...).
+Dates are reported only as dates of birth: when "DOB", "D.O.B.", "date of
+birth", "born" or "b." stands next to them, or when a full date's year is
+before 2000 (no examination or incident is that old); dates of examinations
+and incidents in ordinary prose are part of the record. Hospital numbers
+likewise need their label (MRN, hospital number, patient ID, accession
+number...), before or after them ("RX1234567 (MRN)").
 
-Names need a title (Dr, Mrs...), a label ("name:", "Mother's name"),
+Names need a title (Dr, Mrs..., or "mrs", "dr" typed in lower case), a label ("name:", "Surname:"),
 "patient" or "Pt" before them ("Pt: John Smith", "the patient (Jane Doe)",
 "patient JOHN SMITH"), or a role ("radiographer Sarah Jones", "referred by
 John Smith"). A relative ("daughter, Mary", "next of kin: Peter") or someone
@@ -219,6 +221,8 @@ _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep"
 def _plausible_date(text: str) -> bool:
     """Day, month and year within calendar ranges; either day-month order is accepted."""
     parts = p.DATE_PARTS.findall(text)
+    if len(parts) == 1 and len(parts[0]) in (6, 8):  # "12031951", "120351": day, month, year run together
+        parts = [parts[0][:2], parts[0][2:4], parts[0][4:]]
     numbers = [int(part) for part in parts if part.isdigit()]
     words = [
         part.lower() for part in parts if not part.isdigit() and part.lower() not in ("st", "nd", "rd", "th", "of")
@@ -243,11 +247,21 @@ def _plausible_year(year: int) -> bool:
     return year < 100 or 1880 <= year <= 2100
 
 
+# A full date with a year before this one is a birth date, labelled or not: an incident report has no other
+# reason to give a day in the last century (an examination, an incident, a policy date are all later).
+LAST_CENTURY_ENDS = 2000
+
+
 def _dates_of_birth(text: str) -> Iterator[Hit]:
     for match in p.DATE_OF_BIRTH.finditer(text):
         start, end = match.span("date")
         if _plausible_date(match.group("date")):
             yield Hit("date_of_birth", start, end, text[start:end])
+    for match in p.ANY_DATE.finditer(text):  # "recorded as 04/03/1951 on the request"
+        date = match.group("date")
+        years = [int(part) for part in p.DATE_PARTS.findall(date) if part.isdigit() and len(part) == 4]
+        if years and years[0] < LAST_CENTURY_ENDS and _plausible_date(date):
+            yield Hit("date_of_birth", match.start("date"), match.end("date"), date)
     for words in p.DOB_WORDS.finditer(text):  # "12/03/1957 (DOB)"
         window = max(0, words.start() - 40)
         before = p.DATE_BEFORE.search(text, window, words.start())
@@ -259,7 +273,9 @@ def _dates_of_birth(text: str) -> Iterator[Hit]:
 
 
 def _hospital_numbers(text: str) -> Iterator[Hit]:
-    for match in p.HOSPITAL_NUMBER.finditer(text):
+    ids = [m for pattern in (p.HOSPITAL_NUMBER, p.HOSPITAL_NUMBER_BEFORE_LABEL) for m in pattern.finditer(text)]
+    ids += [m for m in p.ID_LABEL.finditer(text) if (m.group("thing") or "").strip().lower() not in p.THING_ID_WORDS]
+    for match in ids:
         start, end = match.span("id")
         ident = match.group("id")
         # Three digits at least: "unit number 4B" or "case no 12" identify no one.
@@ -326,7 +342,7 @@ def _authority_mailboxes() -> frozenset[str]:
 
 def _addresses(text: str) -> Iterator[Hit]:
     for match in p.STREET_ADDRESS.finditer(text):
-        if any(word in p.NOT_STREET_NAMES for word in match.group("street").split()):
+        if any(word in p.NOT_STREET_NAMES for word in (match.group("street") or "").split()):
             continue  # "a 6 Minute Walk test"
         if not match.group("flat") and p.NUMBERED_PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Bed 4 Rose Court"
@@ -349,7 +365,7 @@ _STOP_ELSEWHERE = p.NEVER_NAMES | p.NOT_NAMES
 
 
 def _read_name(
-    text: str, pos: int, *, after_title: bool, min_words: int, upper_first: bool = False
+    text: str, pos: int, *, after_title: bool, min_words: int, upper_first: bool = False, one_upper: bool = False
 ) -> tuple[int, int] | None:
     """The span of the name starting at `pos`, read word by word, or None.
 
@@ -357,7 +373,8 @@ def _read_name(
     also ordinary words ("Dr Ward") are accepted. Elsewhere the first word
     must look like a name and words such as "Safety" end it; after a label
     (`upper_first`) an all-capitals name is accepted if it has two words
-    ("name: JOHN SMITH", not "name: CT abdomen"), and so is "SMITH, John".
+    ("name: JOHN SMITH", "pt SMITH John", not "name: CT abdomen"), and so is
+    "SMITH, John"; after "Surname:" (`one_upper`) one word will do.
     """
     stop = _STOP_AFTER_TITLE if after_title else _STOP_ELSEWHERE
     start = pos
@@ -405,7 +422,7 @@ def _read_name(
         pos = gap.end()
     if end is None or len(words) < min_words:
         return None
-    if upper_first and not after_title and words[0].isupper() and (len(words) < 2 or not words[1].isupper()):
+    if upper_first and not after_title and not one_upper and words[0].isupper() and len(words) < 2:
         return None
     return start, end
 
@@ -423,8 +440,9 @@ def _listed_name(text: str, pos: int) -> int | None:
 def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, int] | None:
     """A name typed in lower case at `pos` (a given name and a surname at most: a verb may follow), or None.
 
-    `first_names_only`: after a weak context ("the patient, john smith") the
-    first word must be a common given name and a surname must follow.
+    `first_names_only`: after a weak context ("the patient, john smith", "dr
+    patel") the name must be known: a common given name and a surname, or a
+    common surname alone ("pt mcdonald had CT").
     """
     start, end = pos, pos
     words: list[str] = []
@@ -438,9 +456,17 @@ def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, in
         if gap is None or "\n" in gap.group():
             break
         pos = gap.end()
-    if not words or (first_names_only and (len(words) < 2 or words[0] not in p.FIRST_NAMES_LOWER)):
+    if not words:
+        return None
+    if first_names_only and not _known_lower_name(words):
         return None
     return start, end
+
+
+def _known_lower_name(words: list[str]) -> bool:
+    if len(words) == 2 and words[0] in p.FIRST_NAMES_LOWER:
+        return True
+    return words[0] in p.SURNAMES_LOWER or bool(p.LOWER_SURNAME_PREFIX.fullmatch(words[0]))
 
 
 def _known_first_names(text: str) -> Iterator[Hit]:
@@ -459,13 +485,23 @@ def _names_a_place(text: str, end: int) -> bool:
     if text.startswith(("'s", "’s"), end):
         end += 2
     following = p.NEXT_WORDS.match(text, end)
-    return bool(following and set(following.group().split()) & p.INSTITUTION_WORDS)
+    if not following:
+        return False
+    # Only a run of capitalised words carries the place's name on: "Mrs Jones on Ward 7" is a person on a ward.
+    for word in following.group().split():
+        if word in p.INSTITUTION_WORDS:
+            return True
+        if not word[0].isupper():
+            return False
+    return False
 
 
 def _patient_name_words(text: str, start: int, word: str) -> int:
     """How many name words must follow `word` for them to be a patient's name (0: not a name context)."""
     before = text[max(0, start - 16) : start].lower().split()
     previous = before[-1] if before else ""
+    if word == "on":
+        return 1 if previous in p.DONE_ON else 0
     if word in p.EXPOSING_VERBS or (word == "of" and previous == "instead") or previous in p.MEANT_FOR:
         return 1
     return 2 if word == "for" else 0
@@ -476,6 +512,13 @@ def _names(text: str) -> Iterator[Hit]:
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
         span = span or _lower_name(text, match.end(), first_names_only=False)
+        if span and not _names_a_place(text, span[1]):
+            yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.LOWER_TITLE.finditer(text):  # "mrs jones", "dr Patel"
+        if text[match.end() : match.end() + 1].isupper():
+            span = _read_name(text, match.end(), after_title=False, min_words=1)
+        else:
+            span = _lower_name(text, match.end(), first_names_only=match.group("title") != "mrs")
         if span and not _names_a_place(text, span[1]):
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.SOFT_TITLE.finditer(text):
@@ -502,7 +545,8 @@ def _names(text: str) -> Iterator[Hit]:
             before = re.search(r"(\w+)(?:['’]s)?[ \t]*$", text[max(0, match.start() - 30) : match.start()])
             if before and before.group(1).lower() in p.THING_NAMES:
                 continue  # "Protocol name: CT Chest" names a thing
-        span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True)
+        one_upper = label.startswith(("sur", "fore"))  # "Surname: MACLEAN"
+        span = _read_name(text, match.end(), after_title=False, min_words=1, upper_first=True, one_upper=one_upper)
         if span is None and re.search(r"[:=]|\b(?:is|was)\b", match.group()):  # "name: jane doe", not "name field"
             span = _lower_name(text, match.end(), first_names_only=False)
         if span:

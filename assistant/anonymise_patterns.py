@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Upper and lower case letters, with the Latin-1 accented ones (Zoë, José).
 # Letters of names written in Latin script: Latin-1, Latin Extended-A and -B, and the Vietnamese block
 # (Łukasiewicz, Dvořák, Llŷr, Yılmaz, Nguyễn), upper and lower case kept apart.
@@ -78,17 +83,26 @@ _DATE = rf"""
     (?:
         \d{{1,2}}(?P<dsep>[ ]?[/.\-][ ]?|[ ])\d{{1,2}}(?P=dsep)(?:\d{{4}}|\d{{2}})   # 12/03/1957, 12.3.57, 12 / 03 / 57
       | \d{{4}}(?P<ysep>[/.\-])\d{{1,2}}(?P=ysep)\d{{1,2}}                  # 1957-03-12, 1957/03/12
-      | {_DAY}[ \t-]+(?:of[ \t]+)?{_MONTH},?[ \t-]+(?:\d{{4}}|\d{{2}})     # 12 March 1957, 12-Mar-57
+      | {_DAY}[ \t-]+(?:of[ \t]+)?{_MONTH},?[ \t-]+(?:\d{{4}}|['’]?\d{{2}})  # 12 March 1957, 12-Mar-57, 12th March '57
       | {_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}                               # March 12, 1957
     )
     (?![\w/])
 """
-# What says "this date is a birth date": DOB, D.O.B., date of birth, born (on).
-_DOB_WORDS = r"(?:\bd\.?o\.?b(?![a-z])\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b)"
+# What says "this date is a birth date": DOB, D.O.B., date of birth, born (on), "b." just before a date.
+_DOB_WORDS = r"(?:\bd\.?o\.?b(?![a-z])\.?|\bdate[ \t-]+of[ \t-]+birth\b|\bborn\b|\bb\.(?=[ \t]*\d))"
 # Between the words and the date: punctuation and a few linking words only,
 # so "born in Leeds and scanned on 12/03/2024" is not a birth date.
-_DOB_GAP = r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|the|given[ \t]+as|recorded[ \t]+as|as)[ \t]+){0,2}"
-DATE_OF_BIRTH = re.compile(rf"{_DOB_WORDS}{_DOB_GAP}(?P<date>{_DATE})", re.I | re.X)
+# Or a few words ending in a colon: "DOB of pt exposed: 09/09/1949" (a colon says the date is the label's).
+_DOB_GAP = (
+    r"(?:[ \t]+(?:[a-z’']+[ \t]+){0,3}[a-z’']+[ \t]*[:=])?"
+    r"[ \t]*(?:[:\-–—=(\[][ \t]*)?(?:(?:is|was|on|of|the|given[ \t]+as|recorded[ \t]+as|as)[ \t]+){0,2}"
+)
+# After a label a date may be written without separators: "DOB 12031951", "dob 120351".
+_LABELLED_DATE = rf"(?:{_DATE}|(?<!\d)\d{{8}}(?!\d)|(?<!\d)\d{{6}}(?!\d))"
+DATE_OF_BIRTH = re.compile(rf"{_DOB_WORDS}{_DOB_GAP}(?P<date>{_LABELLED_DATE})", re.I | re.X)
+# Any calendar date, for the full dates written with a year of the last century: in an incident
+# report, a patient's date of birth whatever the words around it.
+ANY_DATE = re.compile(rf"(?P<date>{_DATE})", re.I | re.X)
 # The same, the other way round: "12/03/1957 (DOB)". DOB_WORDS finds the
 # words; DATE_BEFORE is then tried on the few characters before them.
 DOB_WORDS = re.compile(_DOB_WORDS, re.I)
@@ -105,6 +119,9 @@ _HOSPITAL_LABEL = r"""
       | \bunit[ \t]+(?:number|no\b\.?)
       | \b(?:patient|pt\b\.?)[ \t]+(?:id\b|identifier|number|no\b\.?|ref\b|reference)(?:[ \t]+(?:number|no\b\.?))?
       | \b(?:PAS|RIS|PACS|EPR|CRIS)[ \t]+(?:number|no\b\.?|id\b|ref\b)
+      | \b(?:PAS|RIS|EPR|CRIS|hosp(?:ital)?\.?)(?=[ \t]*[\#:])                 # PAS: RX1234567, Hosp#RX1234567
+      | \b[CU]RN\b                                                       # CRN, URN
+      | \b(?:case[ \t]*notes?|trust|order)[ \t]+(?:number|no\b\.?)
       | \baccession(?:[ \t]+(?:number|no\b\.?))?
       | \bacc\b\.?[ \t]*no\b\.?
       | \bK[ \t-]?(?:number|no\b\.?)
@@ -115,6 +132,21 @@ _HOSPITAL_LABEL = r"""
 _HOSPITAL_GAP = r"[ \t]*(?:[:\#=\-–—(][ \t]*)?(?:(?:is|was|of)[ \t]+)?"
 # The id itself: letters then digits, attached ("RX1234567", "ACC-2024-0012")
 # or an upper-case prefix and a space ("K 123456"); it must hold digits.
+# "ID: RX1234567" is a patient's unless the word before names a thing ("Datix ID: 1234").
+ID_LABEL = re.compile(
+    r"(?<![\w-])(?P<thing>[A-Za-z]+[ \t]+)?ID[ \t]*[\#:][ \t]*(?P<id>[A-Za-z]{0,5}-?\d[\dA-Za-z-]*[\dA-Za-z])(?!\w)"
+)
+THING_ID_WORDS = _words(
+    """datix incident serial asset study series exam examination job ticket ref reference request order batch lot
+    device equipment user login staff employee badge"""
+)
+# The label after the id: "RX9988776 (hospital number)", "K234567 (K no)", "RX1234567 (MRN)".
+HOSPITAL_NUMBER_BEFORE_LABEL = re.compile(
+    rf"""
+    (?<![\w/.-])(?P<id>[A-Za-z]{{0,5}}-?\d[\dA-Za-z-]*[\dA-Za-z])[ \t]*[(\[,]?[ \t]*{_HOSPITAL_LABEL}
+    """,
+    re.I | re.X,
+)
 HOSPITAL_NUMBER = re.compile(
     rf"""
     {_HOSPITAL_LABEL}{_HOSPITAL_GAP}
@@ -175,10 +207,6 @@ EMAIL = re.compile(
 # --- Personal names -------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # The contexts that announce a name. The name itself is read word by word
 # (NAME_WORD, INITIALS) so that words which are not names can end it.
 TITLE = re.compile(
@@ -186,18 +214,21 @@ TITLE = re.compile(
     r"(?:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Professor|Prof|MRS|MISS|MX|PROFESSOR|PROF)\b\.?|\b(?:MR|DR|MS)\.)"
     r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"  # a title may end a wrapped line: "Mrs\nJane Doe"
 )
+# A title typed in lower case ("mrs jones", "dr patel"). "mr", "dr" and "ms" are also modalities and a
+# disease ("mr knee", "dr room", "ms relapse"): after those a lower-case word must be a known name.
+LOWER_TITLE = re.compile(r"\b(?P<title>mrs|mr|dr|ms)\b\.?[ \t\u00a0]+")
 # Forms of address that are also ordinary words ("Nurse Specialist", "Sister
 # ward"): what follows them must look like a name.
-SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
+SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|(?i:staff)[ \t]+nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
 PATIENT_CONTEXT = re.compile(
     r"\b(?:patient|pt\b\.?)(?:['’]s)?"
-    r"(?:[ \t]+(?:named|called|known[ \t]+as|details|identity|identified[ \t]+as))?"
+    r"(?:[ \t]+(?:named|called|known[ \t]+as|details|identity|identifiers?|identified[ \t]+as))?"
     r"[ \t]*[:,\-–—(]?[ \t]*",
     re.I,
 )
 NAME_LABEL = re.compile(
-    r"\b(?:(?P<whose>patient(?:['’]s)?|full|first|last|family|given|maiden|middle|preferred)[ \t]+|(?P<sur>sur))?"
-    r"name(?:"
+    r"\b(?:(?P<whose>patient(?:['’]s)?|full|first|last|family|given|maiden|middle|preferred)[ \t]+|(?P<sur>sur|fore))?"
+    r"name(?:\(s\)|s)?(?:"
     r"[ \t]*(?:[:\-–—=]|is\b|was\b)[ \t]*"
     # Without a colon the label must say whose name: "Mother's name Fatima", "first name Ali".
     rf"|(?:(?<=['’]s[ \t]name)|(?(whose)|(?(sur)|(?!))))[ \t]+(?=[{_UP}])"
@@ -218,7 +249,7 @@ THING_NAMES = _words(
 # "radiographer Sarah Jones", "referred by John Smith". Any word followed by
 # a capital is a candidate (a cheap scan); the word is then looked up.
 WORD_BEFORE_CAPITAL = re.compile(
-    rf"(?<![A-Za-z])(?P<word>[A-Za-z]++)(?:[ \t]+(?P<link>by|to|with))?[ \t]*+[:,]?[ \t]*+(?=[{_UP}])"
+    rf"(?<![A-Za-z])(?P<word>[A-Za-z]++)(?:[ \t]+(?P<link>by|to|with))?[ \t]*+[:,(]?[ \t]*+(?=[{_UP}])"
 )
 ROLE_WORDS = _words(
     """radiographer operator referrer practitioner physicist technologist nurse consultant registrar
@@ -231,7 +262,8 @@ ROLE_WORDS = _words(
 RELATIVE_WORDS = _words(
     """relative relatives carer husband wife partner spouse mother father daughter son brother sister parent
     parents guardian grandson granddaughter grandmother grandfather niece nephew aunt uncle friend neighbour
-    stepson stepdaughter stepmother stepfather fiance fiancee kin nok"""
+    stepson stepdaughter stepmother stepfather fiance fiancee kin nok mum mam mom dad nan nana gran granny grandma
+    grandad grandpa"""
 )
 # Speaking to someone names them, even by first name alone: "I spoke to Ahmed".
 SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
@@ -240,7 +272,9 @@ SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologi
 # other "for", only a full name ("for Eleri Davies", not "Trust for London").
 EXPOSING_VERBS = _words("scanned imaged rayed treated injected irradiated exposed")
 MEANT_FOR = _words("requested booked meant intended referred")
-PATIENT_WORDS = EXPOSING_VERBS | _words("for of")
+# "done on Hope Mark": after these, "on" is followed by the person the examination was done on.
+DONE_ON = _words("done performed carried undertaken")
+PATIENT_WORDS = EXPOSING_VERBS | _words("for of on")
 ROLE_VERBS = _words(
     """referred reported checked signed seen authorised authorized justified performed scanned treated
     witnessed escorted accompanied approved completed reviewed written prepared compiled investigated"""
@@ -251,16 +285,16 @@ NAME_WORD = re.compile(
     rf"""
     (?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?
     (?:-(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+)*
-    (?=['’]s\b|-(?!\d)|[^\w'’-]|$)   # a whole word ("Smith's" gives "Smith"; "Tc-99m" none)
+    (?=['’]s\b|['’](?!\w)|-(?!\d)|[^\w'’-]|$)   # a whole word ("Smith's" and 'Smith' give Smith; "Tc-99m" none)
     """,
     re.X,
 )
-UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?=['’]S\b|[^\w'’]|$)")
+UPPER_NAME_WORD = re.compile(rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?=['’]S\b|['’](?!\w)|[^\w'’]|$)")
 # Initials before a surname: "J Patel", "J. Patel", "A.B. Smith".
 INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}|[{_UP}](?=[ \t])")
 NAME_GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?\n(?=[^\n])")  # a name may wrap: "Mrs Jane\nDoe"
 # Lower-case particles inside a surname: "Dr van der Merwe", "Ms de la Cruz".
-PARTICLES = re.compile(r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ap|bin|al|el)[ \t])+")
+PARTICLES = re.compile(r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ap|ab|bin|ibn|al|el|Ó|Ní|Nic|Uí)[ \t])+")
 # Hospital systems write "SMITH, John": upper-case surname, comma, first name.
 SURNAME_COMMA_FIRST = re.compile(
     rf"(?<![\w'’-])(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
@@ -270,7 +304,8 @@ SURNAME_COMMA_FIRST = re.compile(
 # name: an identifier at once ("Okoro, Chinedu (DOB ...", "Smith, John, NHS no.").
 LISTED_BEFORE_IDENTIFIER = re.compile(
     r"[ \t]*[,;(\[\-–—]?[ \t]*(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bborn\b|\baged?\b|\bNHS\b|\bCHI\b"
-    r"|\bH[ \t]?[&+][ \t]?C\b|\bHCN\b|\bM\.?R\.?N\b|\bhosp(?:ital)?\b|\bunit[ \t]+(?:number|no\b))",
+    r"|\bH[ \t]?[&+][ \t]?C\b|\bHCN\b|\bM\.?R\.?N\b|\bunit[ \t]+(?:number|no\b)"
+    r"|\bhosp(?:ital)?\b\.?[ \t]*(?:number|no\b|num\b|id\b|\#|:))",  # not "..., Morriston Hospital"
     re.I,
 )
 # People write "Smith, John" too; only read so where a name is expected or
@@ -328,6 +363,10 @@ NOT_NAMES = _words(
     Occupational Human Resources Infection Prevention Safeguarding Palliative Hospice Dietetics Physiotherapy
     Radiopharmacy Nursing Practice Management Coordinator Co-ordinator Helpdesk Desk Office Operations Ops Admin
     Finance Procurement Male Female Man Woman Boy Girl Child Baby Infant Adult Elderly Unknown Anonymous
+    Bay Side Query Forename Forenames Surname Surnames Repeat Repeated Intended Discovered Discharged Transferred
+    Admitted Arrived Attended Consented Declined Refused Informed Aware Unable Confused Alert Orientated
+    Inpatient Outpatient Escorted Bariatric Anxious Distressed Stable Sedated Ventilated Intubated Deceased
+    Unwell Collapsed Agitated Pregnant Fasted Cannulated Known Previous Same Wrong Correct
     """
 )
 # Words in NOT_NAMES that are also surnames: after a first name ("Callum
@@ -343,6 +382,7 @@ UPPER_NOT_NAMES = frozenset(word.upper() for word in NEVER_NAMES | (NOT_NAMES - 
     URGENT IMPORTANT NOTE PLEASE ACTION UPDATE LEFT RIGHT AND OR THE WITH FOR KV MAS MSV MGY GY MBQ GBQ
     SIRT MIBG RAI IMRT VMAT SABR SBRT SRS TBI CBCT IGRT PTV CTV GTV OAR MLC TPS LINAC DIBH HDR LDR PDR
     DNA DNR DNACPR NBM NFA WRONG SIDE SAME NEVER ALWAYS ONLY AGAIN TWICE BEFORE AFTER MUST SHOULD DID HAD HAS
+    UHB HB AMU CDU SAU MAU EAU ACU CCU SDEC UTC MIU RTT RT TR
     NECK CHEST ABDO ABDOMEN PELVIS SPINE BRAIN KNEE HIP FOOT WRIST ANKLE SHOULDER ELBOW THORAX
     """
 )
@@ -356,13 +396,18 @@ _STREET_WORD = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Grove|Park"
     r"|Hill|Row|Walk|Square|Mews)"
 )
+# Welsh street words come first: "Heol y Parc", "Ffordd y Grug", "Stryd Fawr", "Lôn Las".
+_WELSH_STREET_WORD = r"(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Llys|Cilgant|Maes|Rhes|Teras)"
 _STREET_NAME_WORD = rf"(?:[{_UP}][{_LOW}]{{0,2}}['’])?[{_UP}][{_LOW}]+(?:['’]s)?(?:-[{_UP}][{_LOW}]+)*"
 STREET_ADDRESS = re.compile(
     rf"""
     (?<![\w.,/:])
     (?:(?P<flat>(?i:flat|apartment|apt\.?)[ \t]+\d{{1,4}}[A-Za-z]?),?[ \t]+)?
     (?P<house>\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?),?[ \t]+
-    (?P<street>(?:{_STREET_NAME_WORD}[ \t]+){{1,3}}){_STREET_WORD}\b\.?
+    (?:
+        (?P<street>(?:{_STREET_NAME_WORD}[ \t]+){{1,3}}){_STREET_WORD}\b\.?
+      | {_WELSH_STREET_WORD}(?:[ \t]+(?:[yY]r?|['’]r|{_STREET_NAME_WORD})){{1,3}}  # 22 Heol y Parc, 4 Stryd Fawr
+    )
     (?![\w'’-])
     """,
     re.X,
@@ -447,3 +492,19 @@ LOWER_NOT_NAMES = frozenset(w.lower() for w in NEVER_NAMES | NOT_NAMES) | _words
     " unknown blank withheld redacted removed none same given recorded missing unclear illegible"
 )
 FIRST_NAMES_LOWER = frozenset(name.lower() for name in FIRST_NAMES)
+# Common UK surnames that are not also everyday words (no Brown, White, Hall, King...): typed in lower case
+# after a lower-case title or "pt" ("dr patel", "pt mcdonald had CT") they are read as names.
+SURNAMES_LOWER = _words(
+    """
+    smith jones williams taylor davies evans thomas johnson roberts robinson thompson wilson edwards hughes
+    lewis jackson harris martin clarke clark walker wright mitchell morris morgan phillips parry powell price
+    pritchard rees jenkins lloyd owen owens griffiths llewellyn pugh bevan howells watkins probert
+    patel khan ali ahmed ahmad hussain hussein singh kaur begum shah iqbal rahman akhtar mahmood chaudhry
+    campbell stewart anderson macdonald mcdonald scott reid murray morrison robertson thomson paterson fraser
+    mackenzie mckenzie maclean mclean macleod mcleod ross watson mackay mckay maccallum mcintosh grant
+    murphy kelly oneill o'neill doherty quinn mccann gallagher byrne mclaughlin mcgrath kennedy walsh ryan
+    wilkinson harrison chapman cooper allen nguyen okafor okoro adeyemi kowalski nowak
+    """
+)
+# A surname prefix that is never an everyday word: "mcdonald", "o'brien".
+LOWER_SURNAME_PREFIX = re.compile(r"(?:mc[a-z]{3,}|o['’][a-z]{3,})")

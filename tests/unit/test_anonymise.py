@@ -28,6 +28,7 @@ from assistant.anonymise import (
     valid_check_digit,
 )
 from tests.unit import identifier_corpus as corpus
+from tests.unit import identifier_corpus_staff as staff
 
 VALID_NHS = "9434765919"  # the NHS's own published example number
 
@@ -706,3 +707,95 @@ def test_hand_written_set_is_large_and_mixed() -> None:
     assert {"name", "date_of_birth", "nhs_number", "chi_number", "hc_number", "address"} <= {
         kind for expected in with_hits for kind, _ in expected
     }
+
+
+# --- Incident notes as staff write them (a second, separately written set) ---
+
+
+def test_staff_written_set_misses_only_what_is_listed_and_flags_nothing_clean() -> None:
+    misses, false = staff.misses_and_false_positives(find_identifiers)
+    assert sorted(misses) == sorted(staff.KNOWN_MISSES)
+    assert false == []
+    assert len(staff.TEXTS) >= 90 and len(staff.CLEAN) >= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person on a ward or in a clinic is not a place: only capitalised words carry a place's name on.
+        pytest.param("Mrs Jones on Ward 7 had a CXR", [("name", "Jones")], id="title-then-ward"),
+        pytest.param("Dr Patel in Clinic 3 requested it", [("name", "Patel")], id="title-then-clinic"),
+        pytest.param("Mrs O'Neill lives in Park Road", [("name", "O'Neill")], id="title-then-road"),
+        pytest.param("Dr Smith and Dr Ward were on call", [("name", "Smith"), ("name", "Ward")], id="two-doctors"),
+        # Titles typed in lower case.
+        pytest.param("pt (mrs hope) had L knee xr", [("name", "hope")], id="mrs-lower"),
+        pytest.param("mr thomas (bed 4) had CT. dr ahmed aware.", [("name", "thomas"), ("name", "ahmed")], id="mr-dr"),
+        pytest.param("mrs Jones had CT; dr Patel reviewed", [("name", "Jones"), ("name", "Patel")], id="lower-title"),
+        pytest.param("pt mcdonald had CT", [("name", "mcdonald")], id="pt-lower-surname"),
+        # Quoted names, form fields from PAS, an upper-case surname before the first name.
+        pytest.param("called for 'Mr Evans' twice", [("name", "Evans")], id="single-quotes"),
+        pytest.param("Surname: MACLEAN Forename: Kirsteen", [("name", "MACLEAN"), ("name", "Kirsteen")], id="pas-form"),
+        pytest.param("Forename(s): Patrick Joseph", [("name", "Patrick Joseph")], id="forenames"),
+        pytest.param("pt ANWAR Hussain attended", [("name", "ANWAR Hussain")], id="upper-surname-first"),
+        # Relatives called Mum or Dad, and in brackets; staff nurses by first name.
+        pytest.param("Mum (Kayleigh) present; dad Craig too", [("name", "Kayleigh"), ("name", "Craig")], id="mum"),
+        pytest.param("husband (John) informed", [("name", "John")], id="relative-bracket"),
+        pytest.param("Staff nurse Bernie escorted", [("name", "Bernie")], id="staff-nurse"),
+        pytest.param(
+            "CT meant for Rose Bishop was done on Hope Mark",
+            [("name", "Rose Bishop"), ("name", "Hope Mark")],
+            id="done-on",
+        ),
+        # Welsh and Irish surname particles.
+        pytest.param("Mr Dewi ab Iorwerth", [("name", "Dewi ab Iorwerth")], id="welsh-ab"),
+        pytest.param("Mr Seán Ó Murchú", [("name", "Seán Ó Murchú")], id="irish-o"),
+        # Dates of birth run together, with a 'YY year, after "b.", after a few words and a colon.
+        pytest.param("DOB 12031951", [("date_of_birth", "12031951")], id="dob-eight-digits"),
+        pytest.param("dob 120351", [("date_of_birth", "120351")], id="dob-six-digits"),
+        pytest.param("DoB 12th March '51", [("date_of_birth", "12th March '51")], id="dob-apostrophe-year"),
+        pytest.param("b. 12/03/1951", [("date_of_birth", "12/03/1951")], id="dob-b-dot"),
+        pytest.param("DOB of pt exposed: 09/09/1949", [("date_of_birth", "09/09/1949")], id="dob-words-colon"),
+        # A full date in the last century is a birth date wherever it stands.
+        pytest.param("recorded as 04/03/1951 on the request", [("date_of_birth", "04/03/1951")], id="old-date"),
+        pytest.param("born in the 1940s (4 April 1944)", [("date_of_birth", "4 April 1944")], id="old-date-words"),
+        # Hospital numbers: the label after, or labels written "Hosp#", "PAS:", "ID:", CRN, URN.
+        pytest.param("ref RX9988776 (hospital number)", [("hospital_number", "RX9988776")], id="label-after"),
+        pytest.param("K234567 (K no)", [("hospital_number", "K234567")], id="k-no-after"),
+        pytest.param("RX1234567 (MRN)", [("hospital_number", "RX1234567")], id="mrn-after"),
+        pytest.param("Hosp#RX7654321", [("hospital_number", "RX7654321")], id="hosp-hash"),
+        pytest.param("PAS: RX1234567", [("hospital_number", "RX1234567")], id="pas-colon"),
+        pytest.param("ID: RX1234567", [("hospital_number", "RX1234567")], id="id-colon"),
+        pytest.param(
+            "CRN 12345678; URN 1234567", [("hospital_number", "12345678"), ("hospital_number", "1234567")], id="crn-urn"
+        ),
+        pytest.param("Case note no. CN123456", [("hospital_number", "CN123456")], id="case-note"),
+        pytest.param("Trust no T1234567", [("hospital_number", "T1234567")], id="trust-no"),
+        pytest.param("Order number: ORD123456", [("hospital_number", "ORD123456")], id="order-number"),
+        # Welsh street addresses name the street first.
+        pytest.param("Flat 3, 22 Heol y Parc, Caerdydd", [("address", "Flat 3, 22 Heol y Parc, Caerdydd")], id="heol"),
+        pytest.param("4 Stryd Fawr, Bala", [("address", "4 Stryd Fawr, Bala")], id="stryd"),
+    ],
+)
+def test_staff_phrasing_is_caught(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wrong pt. Discovered by radiographer on PACS check",
+        "pt Bariatric protocol used; pt Transferred to CT; Pt Discharged same day; pt Consented verbally",
+        "pt Unable to confirm ID; pt Confused, ID from wristband; The pt Alert and orientated",
+        "Pt: Inpatient, Ward 7B. ID checked by Staff Nurse. Escorted by Porter.",
+        "Cardiff and Vale UHB, Betsi Cadwaladr UHB, Aneurin Bevan UHB",
+        "AMU, Bay 3. CDU, Side Room 1. RTT, Linac 2.",
+        "Ysbyty Gwynedd, Morriston Hospital, Prince Charles Hospital",
+        "Requested for Query Fracture of Neck of Femur",
+        "Datix ID: 123456 raised; serial ID: 99887766",
+        "Guidance of 19 April 2023; policy dated 01/02/2015; scanned 12/03/2026",
+        "mr knee, mr prostate and dr room 2 booked; ms relapse query",
+        "Done on Monday, performed on Ward 7, done on CT2",
+    ],
+)
+def test_staff_phrasing_that_is_not_an_identifier(text: str) -> None:
+    assert find_identifiers(text) == []
