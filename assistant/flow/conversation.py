@@ -3,7 +3,7 @@
 The conversation keeps only the answers, in the order given. Everything
 else (facts, transcript, which question is open) is worked out from them by
 replaying the flow, so a revision can never leave a fact behind whose
-question is no longer asked.
+question no longer applies, or whose answer no longer changes anything.
 """
 
 from __future__ import annotations
@@ -165,7 +165,12 @@ class Conversation:
         self.machine.send(NEXT)
 
     def _replay(self, answers: Mapping[str, _Answer]) -> None:
-        """Keep, in flow order, the earlier answers whose questions are still asked."""
+        """Keep, in flow order, the earlier answers whose questions are still asked, and those that still tell.
+
+        An answer "still tells" when its question still applies to this kind of incident and the decision
+        changes with it: doses that show the exposure was unintended settle a code that "not sure" about the
+        kind of exposure left open, though the flow, settled on the verdict, would not ask for them.
+        """
         self._answers = {}
         self._reopened = None
         self._replaying = frozenset(answers)
@@ -173,11 +178,15 @@ class Conversation:
         try:
             while True:
                 qid = self._next_id()
-                if qid == DECIDED or qid not in answers:
-                    break
-                kept = answers[qid]
-                if self._conflict(kept.parsed) is not None:
-                    break  # asked again, with the earlier answer offered to edit
+                if qid != DECIDED and qid in answers:
+                    kept = answers[qid]
+                    if self._conflict(kept.parsed) is not None:
+                        break  # asked again, with the earlier answer offered to edit
+                else:
+                    passed_by = self._still_tells(answers)
+                    if passed_by is None:
+                        break
+                    qid, kept = passed_by, answers[passed_by]
                 self._answers[qid] = kept
                 self._changed()
         finally:
@@ -185,6 +194,28 @@ class Conversation:
         for qid, a in answers.items():
             if qid not in self._answers:
                 self._remembered[qid] = a.raw
+
+    def _still_tells(self, answers: Mapping[str, _Answer]) -> str | None:
+        """The first earlier answer, in flow order, not kept yet that still applies and changes the decision."""
+        ctx = self._context()
+        now = ctx.decision
+        for q in load_questions():
+            given = answers.get(q.id)
+            if given is None or q.id in self._answers or not given.parsed.sets or not self._applies(q, ctx):
+                continue
+            if q.follows_tick is not None and q.follows_tick not in ctx.ticks:
+                continue
+            if self._conflict(given.parsed) is not None:
+                continue
+            then = _judge(frozenset({**ctx.facts, **given.parsed.sets}.items()))
+            if (then.verdict, then.codes, then.codes_need, then.missing) != (
+                now.verdict,
+                now.codes,
+                now.codes_need,
+                now.missing,
+            ):
+                return q.id
+        return None
 
     def _conflict(self, parsed: Parsed, before: str | None = None) -> str | None:
         """A combination of facts no incident can have (the contract's checks), or None.

@@ -366,6 +366,33 @@ def test_a_revision_keeps_an_answer_that_now_only_adds_a_code() -> None:
     assert conv.decision().codes == ("8.2", "9.2")
 
 
+def test_a_revision_keeps_earlier_answers_that_still_change_the_decision() -> None:
+    """ "Not sure" about the kind of exposure leaves the code open; the doses given earlier settle it (unintended)."""
+    conv = Conversation()
+    radiopharmaceutical = "An incorrect radiopharmaceutical was given (the right isotope with the wrong tracer counts)"
+    _answer_all(
+        conv,
+        [
+            ("nation", "Northern Ireland"),
+            ("who", "unintended"),
+            ("circumstances", ["Not sure yet: leave those not ticked open"]),
+        ],
+    )
+    while (q := conv.current()) is not None:
+        answers = {"setting": "1", "imaging_doses": {"intended_dose_msv": "3.5", "total_dose_msv": "3.5"}}
+        conv.answer(q.id, answers.get(q.id, "don't know"))
+    conv.revise("circumstances")
+    conv.answer("circumstances", ["Not sure yet: leave those not ticked open", radiopharmaceutical])
+    assert conv.decision().codes == ("7",)
+    conv.revise("who")
+    conv.answer("who", "A patient, not sure which of these yet")
+    assert conv.current() is None
+    assert conv.facts["intended_dose_msv"] == 3.5 and conv.facts["setting"] == "diagnostic", "still apply: kept"
+    assert "exposure" not in conv.facts
+    assert conv.decision().codes == ("7",)
+    assert assess(parse_facts(conv.facts)).codes == ("7",), "the chat and a file agree"
+
+
 def test_check_codes_asks_what_could_add_a_code_after_the_verdict() -> None:
     conv = Conversation()
     _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "3")])
