@@ -179,13 +179,13 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             if facts.get(name):
                 out.append(
                     f"`{name}` is true but `setting` is {facts['setting']}: radiopharmaceuticals (and so breast-fed "
-                    "infants' exposures) belong to nuclear medicine, setting diagnostic (nuclear medicine imaging) "
-                    "or nm_therapy."
+                    "infants' exposures) belong to nuclear medicine, setting diagnostic (nuclear medicine imaging), "
+                    "nm_therapy or rt_planning_scan (PET-CT for planning)."
                 )
         if "infant_dose_msv" in facts:
             out.append(
                 f"`infant_dose_msv` is given but `setting` is {facts['setting']}: a breast-fed infant is exposed "
-                "through nuclear medicine, setting diagnostic or nm_therapy."
+                "through nuclear medicine, setting diagnostic, nm_therapy or rt_planning_scan (PET-CT)."
             )
     if facts.get("geographical_miss") == "none" and (facts.get("miss_margin_factor") or 0) > 0:
         out.append(

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from assistant.engine import assess
-from assistant.validation import parse_facts
+from assistant.validation import InputError, parse_facts
 from tests.unit.case_tables import check, plain, public_scenarios, threshold_cases
 
 SCENARIOS = public_scenarios()
@@ -310,15 +310,16 @@ def test_a_notification_lists_only_assumptions_that_could_change_it() -> None:
 
 
 def test_rows_for_settings_the_facts_rule_out_are_not_left_open() -> None:
-    # A wrong radiopharmaceutical is nuclear medicine: no radiotherapy or interventional row can apply.
+    # A wrong radiopharmaceutical is nuclear medicine (or PET-CT planning): no radiotherapy treatment,
+    # verification or interventional row can apply.
     decision = assess(
         parse_facts({"jurisdiction": "england", "exposure": "unintended", "wrong_radiopharmaceutical": True})
     )
     assert decision.codes == ("7",)
-    assert {c.code for c in decision.open_checks} == {"2.1", "2.2", "2.3", "2.4", "10.1", "10.2"}
+    assert {c.code for c in decision.open_checks} == {"2.1", "2.2", "2.3", "2.4", "4.1", "10.1", "10.2"}
     infant = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "infant_dose_msv": 2}))
     assert infant.verdict == "undetermined"
-    assert not {"deterministic_effects", "planning_scans_total", "geographical_miss"} & set(infant.missing)
+    assert not {"deterministic_effects", "fraction_images_max", "geographical_miss"} & set(infant.missing)
     assert {"setting", "procedural_failure"} <= set(infant.missing)
 
 
@@ -330,3 +331,12 @@ def test_an_accidental_exposure_never_waits_on_the_radiopharmaceutical() -> None
     assert decision.verdict == "local" and decision.missing == ()
     wales = assess(parse_facts({"jurisdiction": "wales", "exposure": "accidental"}), assume_absent=False)
     assert "7" not in [check.code for check in wales.open_checks]
+
+
+def test_a_radiopharmaceutical_not_known_in_a_pet_ct_planning_scan_is_waited_for() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_planning_scan", "age_years": 60,
+             "planning_scans_total": 1}  # fmt: skip
+    decision = assess(facts, not_known={"wrong_radiopharmaceutical"})
+    assert decision.verdict == "undetermined" and decision.missing == ("wrong_radiopharmaceutical",)
+    with pytest.raises(InputError, match="rt_planning_scan"):
+        parse_facts({**facts, "setting": "radiotherapy", "wrong_radiopharmaceutical": True})
