@@ -252,7 +252,7 @@ def _assess(
     why_not = tuple(
         j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
     )
-    notes = _unused_facts(view) + _date_notes(view) + _dose_notes(view) + _waiting_notes(waiting)
+    notes = _unused_facts(view) + _date_notes(view) + _dose_notes(view, book) + _waiting_notes(waiting)
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -408,8 +408,22 @@ def _relevant(assumptions: tuple[Assumption, ...], verdict: str) -> tuple[Assump
     return assumptions
 
 
-def _dose_notes(view: FactView) -> tuple[str, ...]:
-    return _swapped_doses(view) + _implausible(view)
+def _dose_notes(view: FactView, book: Rulebook) -> tuple[str, ...]:
+    return _swapped_doses(view) + _implausible(view) + _intended_foetal_dose(view, book)
+
+
+def _intended_foetal_dose(view: FactView, book: Rulebook) -> tuple[str, ...]:
+    """A foetal dose given while the foetus's exposure is said to be intended: code 5 turns on which part was not."""
+    dose = view.given.get("foetal_dose_mgy")
+    if view.given.get("foetal_exposure_unintended") is not False or dose is None:
+        return ()
+    edge = book.by_key("5").threshold("foetal").describe()
+    return (
+        f"A foetal dose of {as_given(dose)} mGy is given with the foetus's exposure said to be intended, so code 5 "
+        "was not judged. If the foetus received more than was intended (a repeat, a wrong protocol), that exposure "
+        'was unintended: give `foetal_exposure_unintended: true` (in the chat, tick "A foetus was exposed '
+        f'unintentionally") and code 5 applies at a foetal dose {edge}.',
+    )
 
 
 def _swapped_doses(view: FactView) -> tuple[str, ...]:

@@ -340,3 +340,13 @@ def test_a_radiopharmaceutical_not_known_in_a_pet_ct_planning_scan_is_waited_for
     assert decision.verdict == "undetermined" and decision.missing == ("wrong_radiopharmaceutical",)
     with pytest.raises(InputError, match="rt_planning_scan"):
         parse_facts({**facts, "setting": "radiotherapy", "wrong_radiopharmaceutical": True})
+
+
+def test_a_foetal_dose_with_the_foetal_exposure_said_intended_says_how_code_5_would_apply() -> None:
+    base = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 30,
+            "intended_dose_msv": 8, "total_dose_msv": 20, "foetal_dose_mgy": 20}  # fmt: skip
+    intended = assess(parse_facts({**base, "foetal_exposure_unintended": False}))
+    assert intended.verdict == "local"
+    assert any("foetal_exposure_unintended: true" in n and "≥ 10 mGy" in n for n in intended.notes)
+    unintended = assess(parse_facts({**base, "foetal_exposure_unintended": True}))
+    assert unintended.codes == ("5",) and not any("foetal_exposure_unintended" in n for n in unintended.notes)
