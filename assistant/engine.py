@@ -265,7 +265,7 @@ def _assess(
         if split is None:
             asked = set(missing)
             pending = tuple(
-                Pending(j.criterion.code, _ordered(list(j.outcome.needs)), "; ".join(j.outcome.reasons))
+                Pending(j.criterion.code, _ordered(list(j.outcome.needs)), _so_far(j, view, book))
                 for j in unknowns
                 if asked & set(j.outcome.needs)
             )
@@ -525,6 +525,24 @@ def _by_cases(
     return None, narrowed if narrowed is not None else missing
 
 
+def _so_far(j: Judged, view: FactView, book: Rulebook) -> str:
+    """What is known of a pending criterion; for one waiting on a single yes/no fact with nothing known
+    yet, what each answer would give it ("if an incorrect radiopharmaceutical was administered, met: ...")."""
+    needs = j.outcome.needs
+    if j.outcome.reasons or len(needs) != 1 or fact_specs()[needs[0]].type != "bool":
+        return "; ".join(j.outcome.reasons)
+    name = needs[0]
+    said = []
+    for value in (True, False):
+        outcome = EVALUATORS[j.criterion.key](j.criterion, FactView({**view.given, name: value}, view.assumed), book)
+        if outcome.unknown:
+            return ""  # another fact decides too: nothing short to say
+        state = "met" if outcome.met else "not met"
+        because = f": {'; '.join(outcome.reasons)}" if outcome.reasons else ""
+        said.append(f"if {'yes' if value else 'no'}, {state}{because}")  # the reasons say what yes and no mean
+    return "; ".join(said)
+
+
 def _common_codes(branches: list[Decision]) -> tuple[str, ...]:
     first, *rest = branches
     return tuple(c for c in first.codes if all(c in b.codes for b in rest))
@@ -538,5 +556,6 @@ def _branch_findings(name: str, branches: list[Decision]) -> tuple[Finding, ...]
         value = b.facts[name]
         shown = ("yes" if value else "no") if isinstance(value, bool) else spec.words(value)
         said = f"{label}: {shown}; "  # the reason's own statement of the value, which the "if" already makes
-        out += [replace(f, reason=f"if the {label} is {shown}: {f.reason.removeprefix(said)}") for f in b.findings]
+        condition = spec.condition(value)
+        out += [replace(f, reason=f"if {condition}: {f.reason.removeprefix(said)}") for f in b.findings]
     return tuple(out)

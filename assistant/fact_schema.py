@@ -38,9 +38,24 @@ class FactSpec:
     plausible_max: float | None = None
     # How a reason names an enum value where its key would read as jargon ("sirt").
     value_words: Mapping[str, str] = field(default_factory=dict)
+    # How a condition on this fact reads, "{}" standing for the value's words: "the exposure was {}".
+    condition_words: str = ""
 
     def words(self, value: Any) -> str:
         return self.value_words.get(value, str(value).replace("_", " "))
+
+    def condition(self, value: Any) -> str:
+        """This fact having `value`, as the words after "if": "the exposure was accidental", "an incorrect
+        radiopharmaceutical was administered", "no incorrect radiopharmaceutical was administered"."""
+        if self.condition_words:
+            return self.condition_words.format(self.words(value))
+        if self.type == "bool":
+            if value:
+                return self.meaning.split(" (")[0]
+            if self.when_absent is not None and self.when_absent.value is False:
+                return self.when_absent.says
+            return f"not: {self.meaning.split(' (')[0]}"
+        return f"the {self.label} is {self.words(value)}"
 
     def accepted(self) -> str:
         """Plain words for what this fact accepts."""
@@ -78,6 +93,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         if absent
         else None,
         value_words=dict(raw.get("value_words", {})),
+        condition_words=raw.get("condition_words", ""),
         plausible_max=raw.get("plausible_max"),
     )
 

@@ -350,3 +350,21 @@ def test_a_foetal_dose_with_the_foetal_exposure_said_intended_says_how_code_5_wo
     assert any("foetal_exposure_unintended: true" in n and "≥ 10 mGy" in n for n in intended.notes)
     unintended = assess(parse_facts({**base, "foetal_exposure_unintended": True}))
     assert unintended.codes == ("5",) and not any("foetal_exposure_unintended" in n for n in unintended.notes)
+
+
+def test_a_condition_on_a_fact_reads_as_words() -> None:
+    decision = assess(parse_facts({"jurisdiction": "northern_ireland", "exposed_person": "patient",
+                                   "wrong_radiopharmaceutical": True}))  # fmt: skip
+    assert decision.codes_need == ("exposure",)
+    reasons = [f.reason for f in decision.findings]
+    assert any(r.startswith("if the exposure was accidental: ") for r in reasons), reasons
+    assert any(r.startswith("if the exposure was unintended: ") for r in reasons), reasons
+
+
+def test_a_criterion_waiting_on_one_yes_or_no_says_what_each_answer_gives() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 50,
+             "intended_dose_msv": 1, "total_dose_msv": 2}  # fmt: skip
+    decision = assess(facts, not_known={"wrong_radiopharmaceutical"})
+    (pending,) = [p for p in decision.pending if p.code == "7"]
+    assert pending.so_far.startswith("if yes, met: an incorrect radiopharmaceutical was administered")
+    assert "; if no, not met: the radiopharmaceutical was the one intended" in pending.so_far
