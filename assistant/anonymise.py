@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -725,6 +726,14 @@ def anonymise_command(source: str, *, as_json: bool, redact: bool, own: Sequence
         print(f"irmer: {err}", file=sys.stderr)
         return EXIT_INPUT
     hits = identifiers_except(text, own)
+    try:
+        _write_result(text, hits, as_json=as_json, redact=redact)
+    except BrokenPipeError:  # the reader stopped early ("| head"): the exit status still says what was found
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_FOUND if hits else EXIT_CLEAN
+
+
+def _write_result(text: str, hits: list[Hit], *, as_json: bool, redact: bool) -> None:
     out = sys.stdout
     if as_json and redact:
         out.write(
@@ -742,7 +751,7 @@ def anonymise_command(source: str, *, as_json: bool, redact: bool, own: Sequence
             line, column = line_and_column(starts, hit.start)
             out.write(f"{line}:{column}  {hit.kind} ({KIND_LABELS[hit.kind]})  '{hit.text}'\n")
         out.write(summary(hits) + "\n")
-    return EXIT_FOUND if hits else EXIT_CLEAN
+    out.flush()
 
 
 _redact = redact  # `anonymise_command`'s keyword argument `redact` hides the function

@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from assistant import __version__
-from assistant.validation import InputError
 
+# Anything heavier is imported inside main(), so Ctrl+C at any moment ends with exit 130, not a traceback.
 EXIT_OK, EXIT_FOUND, EXIT_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--draft", choices=["notification", "report", "local"], help="render a draft document")
     a.add_argument("--out", metavar="PATH", help="with --draft: write the draft here (Markdown or .txt)")
     a.add_argument("--allow-identifiers", action="store_true", help="with --draft: write even if identifiers are found")
+    # Also taken after the command, where people type it: "irmer assess --jurisdiction wales FILE".
+    a.add_argument("--jurisdiction", dest="command_jurisdiction", metavar="NATION", help=argparse.SUPPRESS)
 
     sub.add_parser("rules", help="print the rulebook: codes, quoted criteria, sources, thresholds")
 
@@ -63,6 +67,7 @@ def _error(message: str) -> int:
 def _assess(args: argparse.Namespace) -> int:
     from assistant.engine import assess
     from assistant.incident_file import read_incident
+    from assistant.validation import InputError
 
     if args.batch:
         if args.file or args.draft:
@@ -75,7 +80,7 @@ def _assess(args: argparse.Namespace) -> int:
     try:
         incident = read_incident(args.file, args.jurisdiction)
     except InputError as err:
-        return _error(err.message())
+        return _error(err.message() + _settings_nation_hint(err))
     if incident.details and not args.draft:
         # Checked even when no draft is asked for: a misspelt key must not pass silently.
         from assistant.documents import DocumentError, clean_details
@@ -100,20 +105,74 @@ def _assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settings_nation_hint(err: Exception) -> str:
+    """Where a file lacks its nation and the settings name one: say that the settings are the chat's."""
+    if "`jurisdiction` is required" not in str(err):
+        return ""
+    from assistant.config import load_settings
+
+    nation = load_settings().nation
+    if not nation:
+        return ""
+    return (
+        f" The settings file's nation ({nation}) is the chat's default; for a file, add `jurisdiction: {nation}` "
+        f"or pass --jurisdiction {nation}."
+    )
+
+
 def _batch(source: str, nation: str | None) -> int:
-    from assistant.batch import run_batch
+    from assistant.batch import Interrupted, run_batch
     from assistant.incident_file import batch_lines
+    from assistant.validation import InputError
 
     try:
         lines = batch_lines(source)
     except InputError as err:
         return _error(err.message())
-    run_batch(lines, sys.stdout, nation)
+    try:
+        run_batch(lines, sys.stdout, nation)
+    except Interrupted as stop:
+        print(f"irmer: interrupted; the decisions written are whole, up to line {stop.last_line}.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write that fails (a full disk) fails here, where it can be reported
+        return code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader has gone: nothing more to say, and nothing to complain of at exit
+        return EXIT_OK
+    except OSError as err:  # a full disk, a closed stream
+        _quiet_stdout()
+        print(f"irmer: cannot write the output: {err.strerror or err}.", file=sys.stderr)
+        return EXIT_FOUND
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nowhere, so the interpreter's last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:  # started with its output closed
+        if sys.stderr is not None:
+            print("irmer: standard output is closed, so nothing can be written.", file=sys.stderr)
+        return EXIT_INPUT
     args = _parser().parse_args(argv)
+    if getattr(args, "command_jurisdiction", None) is not None:
+        if args.jurisdiction is not None and args.jurisdiction != args.command_jurisdiction:
+            return _error("--jurisdiction is given twice with different nations; give it once.")
+        args.jurisdiction = args.command_jurisdiction
     if args.jurisdiction is not None:
         from assistant.validation import parse_nation
 
@@ -147,6 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings()  # the employer's own name and contact are not flagged
             own = [settings.organisation, settings.contact_name, settings.contact_email, settings.contact_phone]
             return anonymise_command(args.file, as_json=args.json, redact=args.redact, own=[v for v in own if v])
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return _error(
+                "the chat needs a terminal (standard input and output are not one here). To judge a file, "
+                "use `irmer assess FILE`; `irmer --help` lists the commands."
+            )
         # Start-up makes ~50k long-lived objects (Textual, the rulebook, styles): collecting while they
         # are made only walks them again. Collection resumes once the first question is on screen.
         gc.disable()
@@ -156,7 +220,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(jurisdiction=args.jurisdiction)
         finally:
             gc.enable()
-    except BrokenPipeError:
-        return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED

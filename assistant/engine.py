@@ -252,7 +252,7 @@ def _assess(
     why_not = tuple(
         j.finding() for j in statutory if j.outcome.state is State.NOT_MET and not j.criterion.complementary
     )
-    notes = _unused_facts(view) + _date_notes(view) + _dose_notes(view, book) + _waiting_notes(waiting)
+    notes = _unused_facts(view) + _date_notes(view, book) + _dose_notes(view, book) + _waiting_notes(waiting)
 
     notify = bool(base_met) or any(j.criterion.statutory for j in letters.values())
     if notify:
@@ -460,11 +460,17 @@ def _waiting_notes(waiting: list[Row]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(row.criterion.when_given.note for row in waiting if row.criterion.when_given))
 
 
-def _date_notes(view: FactView) -> tuple[str, ...]:
+def _date_notes(view: FactView, book: Rulebook) -> tuple[str, ...]:
     discovered = view.given.get("discovered_on")
     if discovered is not None and discovered > dt.date.today():
         return (
             f"The discovery date {discovered.isoformat()} is in the future: check it, the deadlines count from it.",
+        )
+    took_effect = book.guidance.effective_from
+    if discovered is not None and discovered < took_effect:
+        return (
+            f"The discovery date {discovered.isoformat()} is before {took_effect.isoformat()}, when these criteria "
+            "took effect: check it. For an incident discovered then, the criteria in force at the time applied.",
         )
     return ()
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from assistant.validation import InputError, declared_not_known, normalise_enum, parse_facts
-from assistant.yaml_io import DuplicateKeyError, load_yaml
+from assistant.yaml_io import DuplicateKeyError, WrittenFloat, load_yaml
 
 DETAILS_KEY = "details"  # free text for drafts; not a fact, never judged
 
@@ -24,33 +24,43 @@ class Incident:
     not_known: frozenset[str] = frozenset()
 
 
-def read_text(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read().removeprefix("\ufeff")
-    path = Path(source)
+def read_text(source: str, kind: str = "a YAML or JSON file") -> str:
+    """The text of `source` (a path, or - for standard input), read as UTF-8; `kind` names what is expected."""
+    name = "standard input" if source == "-" else source
     try:
-        return path.read_text(encoding="utf-8-sig")  # a byte-order mark is not part of the text
+        if source == "-":
+            if sys.stdin is None:
+                raise InputError([f"There is no standard input to read; give {kind} instead of -."])
+            stream = getattr(sys.stdin, "buffer", None)
+            data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
+        else:
+            data = Path(source).read_bytes()
+        # A byte-order mark is not part of the text.
+        return data.removeprefix("\ufeff") if isinstance(data, str) else data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError([f"No such file: {source}."]) from None
     except IsADirectoryError:
-        raise InputError([f"{source} is a folder; give a YAML or JSON file."]) from None
-    except UnicodeDecodeError:
-        raise InputError([f"{source} is not UTF-8 text; give a YAML or JSON file."]) from None
+        raise InputError([f"{source} is a folder; give {kind}."]) from None
+    except UnicodeDecodeError as err:
+        utf16 = isinstance(err.object, bytes) and err.object[:2] in (b"\xff\xfe", b"\xfe\xff")
+        where = "UTF-16, by its first bytes" if utf16 else f"byte {err.object[err.start]:#04x} at offset {err.start}"
+        raise InputError([f"{name} is not UTF-8 text ({where}); save it as UTF-8 and give {kind}."]) from None
     except OSError as err:
-        raise InputError([f"Cannot read {source}: {err.strerror}."]) from None
+        raise InputError([f"Cannot read {name}: {err.strerror or err}."]) from None
 
 
 def parse_document(text: str, name: str = "input") -> Any:
     """YAML (a superset of the JSON irmer reads); syntax errors name the line."""
     if not text.strip():
         raise InputError([f"{name} is empty: give the incident's facts as YAML or JSON, at least `jurisdiction`."])
+    json_error: json.JSONDecodeError | None = None
     if text.lstrip().startswith("{"):
         # JSON proper first: it reads NaN and Infinity as numbers, so they are
         # reported as such; anything it rejects may still be YAML flow style.
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicates)
-        except json.JSONDecodeError:
-            pass
+            return _json(text)
+        except json.JSONDecodeError as err:
+            json_error = err
         except DuplicateKeyError as err:
             raise InputError([f"In {name}, {err}"]) from None
         except RecursionError:
@@ -60,11 +70,36 @@ def parse_document(text: str, name: str = "input") -> Any:
     except DuplicateKeyError as err:
         raise InputError([f"In {name}, {err}"]) from None
     except yaml.MarkedYAMLError as err:
+        hint = ""
+        if sum(line.lstrip().startswith("{") for line in text.splitlines()) > 1:
+            hint = " It looks like JSON Lines (one incident a line): use --batch FILE.jsonl."
+        if json_error is not None:  # written as JSON: JSON's own account of where it went wrong
+            where = f"line {json_error.lineno}, column {json_error.colno}"
+            raise InputError([f"{name} is not valid JSON at {where}: {_json_message(json_error)}.{hint}"]) from None
         mark = err.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError([f"{name} is not valid YAML or JSON{where}: {err.problem or err}."]) from None
+        raise InputError([f"{name} is not valid YAML or JSON{where}: {err.problem or err}.{hint}"]) from None
     except yaml.YAMLError as err:
         raise InputError([f"{name} is not valid YAML or JSON: {err}."]) from None
+
+
+def _json_int(written: str) -> int | str:
+    """An integer as JSON wrote it; past Python's 4,300-digit limit, the digits as text (refused by the key's check)."""
+    try:
+        return int(written)
+    except ValueError:
+        return written
+
+
+def _json_float(written: str) -> float:
+    """A float that remembers how it was written, so "1e400" is repeated back, not "inf"."""
+    value = WrittenFloat(written)
+    value.written = written
+    return value
+
+
+def _json(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_json_int, parse_float=_json_float)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -92,7 +127,28 @@ def with_nation(raw: Any, nation: str | None, name: str) -> Any:
     return raw
 
 
+def _not_text(raw: Any, path: str = "") -> str | None:
+    """The key of the first string holding a lone surrogate ("\\ud800" in JSON): no character, so it cannot be
+    written to a draft or a screen. None if every string is text."""
+    if isinstance(raw, str):
+        return path if any("\ud800" <= ch <= "\udfff" for ch in raw) else None
+    items = raw.items() if isinstance(raw, dict) else enumerate(raw) if isinstance(raw, list) else ()
+    for key, value in items:
+        found = _not_text(value, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 def incident_from(raw: Any, *, name: str = "input", batch: bool = False, nation: str | None = None) -> Incident:
+    broken = _not_text(raw)
+    if broken is not None:
+        raise InputError(
+            [
+                f"`{broken}` in {name} holds an escaped half of a character pair (\\ud800-\\udfff) that is no "
+                "character on its own; remove it or give the whole character."
+            ]
+        )
     raw = with_nation(raw, nation, name)
     if isinstance(raw, dict) and DETAILS_KEY in raw:
         raw = dict(raw)
@@ -113,21 +169,46 @@ def read_incident(source: str, nation: str | None = None) -> Incident:
 
 
 def batch_lines(source: str) -> list[tuple[int, str]]:
-    """Non-blank lines of a JSON Lines file with their line numbers."""
-    text = read_text(source)
-    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    """Non-blank lines of a JSON Lines file with their line numbers.
+
+    Lines end at "\n" (and a "\r" before it) only: U+2028, U+2029 and U+0085 may stand unescaped inside
+    a JSON string, and `str.splitlines` would cut a valid record there.
+    """
+    text = read_text(source, "a JSON Lines file (one JSON object a line)")
+    lines = [(n, line.removesuffix("\r")) for n, line in enumerate(text.split("\n"), start=1)]
+    found = [(n, line) for n, line in lines if line.strip()]
+    if not found:
+        name = "standard input" if source == "-" else source
+        raise InputError([f"{name} holds no incidents: give one JSON object a line."])
+    return found
 
 
 def incident_from_json_line(line: str, number: int, nation: str | None = None) -> Incident:
     try:
-        raw = json.loads(line, object_pairs_hook=_no_duplicates)
+        raw = _json(line)
     except json.JSONDecodeError as err:
-        raise InputError([f"line {number} is not valid JSON (column {err.colno}): {err.msg}."]) from None
+        hint = (
+            ""
+            if line.lstrip().startswith("{")
+            else " Each line of a batch is one JSON object, {...}; a YAML file goes to `irmer assess FILE`."
+        )
+        raise InputError(
+            [f"line {number} is not valid JSON (column {err.colno}): {_json_message(err)}.{hint}"]
+        ) from None
     except DuplicateKeyError as err:
         raise InputError([f"On line {number}, {err}"]) from None
     except RecursionError:
         raise InputError([_too_deep(f"line {number}")]) from None
     return incident_from(raw, name=f"line {number}", batch=True, nation=nation)
+
+
+def _json_message(err: json.JSONDecodeError) -> str:
+    """The JSON parser's complaint in plain words where it would puzzle ("Expecting value")."""
+    plain = {
+        "Expecting value": "a value was expected here (a number, text in double quotes, true, false, null, {...})",
+        "Unexpected UTF-8 BOM (decode using utf-8-sig)": "a byte-order mark stands inside the file; remove it",
+    }
+    return plain.get(err.msg, err.msg)
 
 
 def _too_deep(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -51,10 +52,26 @@ def parse_nation(text: str) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as a person would name it, never as Python writes it."""
     if isinstance(value, str):
+        if value.isdigit() and len(value) > MAX_VALUE_SHOWN:  # digits past the length any number can be read at
+            return f"a number {len(value):,} digits long"
         if len(value) > MAX_VALUE_SHOWN:
             return f"the text {value[:MAX_VALUE_SHOWN]!r}… ({len(value):,} characters)"
         return f"the text {value!r}"
+    if isinstance(value, float) and not math.isfinite(value):
+        written = getattr(value, "written", None)
+        if written is not None and not math.isnan(value):
+            return f"{written}, a number too large to be read (it reads as infinity)"
+        return {"nan": "NaN (not a number)"}.get(str(value), f"{value} (infinity)")
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, bytes | bytearray):
+        return "binary data (!!binary)"
+    if isinstance(value, set | frozenset):
+        return "a set of values"
     if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > MAX_VALUE_SHOWN:
         return f"a number {len(str(abs(value))):,} digits long"
     if isinstance(value, bool):
@@ -66,11 +83,21 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
+def _mantissa(value: float) -> str:
+    """The digits a float was written with, before any exponent ("1e-400" gives "1")."""
+    return str(getattr(value, "written", value)).lower().split("e")[0]
+
+
 def check_value(spec: FactSpec, value: Any) -> Any:
     """The value in its canonical form; raises ValueError with a sentence."""
     try:
         return _canonical(spec, value)
     except ValueError:
+        if isinstance(value, float) and value == 0 and any(d in _mantissa(value) for d in "123456789"):
+            raise ValueError(
+                f"`{spec.name}` ({spec.label}) was given {getattr(value, 'written', value)}, too small to be told "
+                "from 0; give 0 if it was nothing, or the value in a larger unit."
+            ) from None
         raise ValueError(
             f"`{spec.name}` ({spec.label}) was given {_shown(value)}; it accepts {spec.accepted()}."
         ) from None
@@ -90,29 +117,36 @@ def _canonical(spec: FactSpec, value: Any) -> Any:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and _CALENDAR_DATE.match(value.strip()):
             try:  # a date, or a date and time as YAML reads one ("2026-11-20T10:30"): the day is what counts
                 return dt.datetime.fromisoformat(value.strip()).date()
             except ValueError:
                 pass
-        raise ValueError
+        raise ValueError  # not "2026-W48" either, which Python reads as that week's Monday
     # number or int
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError
+    if isinstance(value, float) and value == 0 and any(d in _mantissa(value) for d in "123456789"):
+        raise ValueError  # "1e-400": too small to tell from 0, which would be a different fact
     if isinstance(value, int) and abs(value) > sys.float_info.max:
         raise ValueError  # no measure is that large, and it cannot be compared as a float
     if spec.type == "int" and isinstance(value, float):
         if not value.is_integer():
             raise ValueError
         value = int(value)
-    value = int(value) if isinstance(value, int) else float(value)  # plain numbers, not YAML's written ones
+    value = int(value) if isinstance(value, int) else float(value) + 0.0  # plain numbers; -0.0 is 0.0
     if spec.min is not None and (value < spec.min or (spec.min_exclusive and value == spec.min)):
         raise ValueError
     if spec.max is not None and (value > spec.max or (spec.max_exclusive and value == spec.max)):
         raise ValueError
     return value
+
+
+# A calendar date, YYYY-MM-DD, with an optional time after it.
+_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.,+\-Z]*)?$")
+EARLIEST_YEAR = 1990  # no incident irmer judges was discovered earlier: an earlier year is a slip
 
 
 def possible(facts: Mapping[str, Any], name: str, values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -137,6 +171,11 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
     discovered = facts.get("discovered_on")
     if discovered is not None and discovered > dt.date.max - dt.timedelta(days=load_rulebook().report_within_days):
         out.append(f"`discovered_on` is {discovered.isoformat()}: the report deadline after it would not be a date.")
+    if discovered is not None and discovered.year < EARLIEST_YEAR:
+        out.append(
+            f"`discovered_on` is {discovered.isoformat()}, before {EARLIEST_YEAR}: check the year "
+            "(the date the incident was discovered, as YYYY-MM-DD)."
+        )
     if "course_images_additional" in facts and "course_images_intended" not in facts:
         out.append(
             "`course_images_additional` was given without `course_images_intended`: "
@@ -215,7 +254,7 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
     for key, value in raw.items():
         spec = specs.get(str(key))
         if spec is None:
-            unknown_keys.append(str(key))
+            unknown_keys.append(_key_text(key))
             continue
         if value is None and not spec.required:
             continue  # null means "not known yet", like leaving the key out
@@ -236,6 +275,15 @@ def parse_facts(raw: Any, *, require_jurisdiction: bool = True) -> dict[str, Any
     return facts
 
 
+def _key_text(key: Any) -> str:
+    """A key as the file wrote it: YAML reads `true:` and `null:` as values, not words."""
+    if isinstance(key, bool):
+        return str(key).lower()
+    if key is None:
+        return "null"
+    return str(key)
+
+
 def declared_not_known(raw: Mapping[str, Any]) -> frozenset[str]:
     """Circumstances given as null: the file says "not known", so they are asked for, never assumed."""
     specs = fact_specs()
@@ -244,12 +292,38 @@ def declared_not_known(raw: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
+# Words people write for a fact, which spelling alone would not find ("country" is not "voluntary").
+_SAID_FOR = {
+    "nation": "jurisdiction",
+    "country": "jurisdiction",
+    "region": "jurisdiction",
+    "age": "age_years",
+    "patient_age": "age_years",
+    "dose": "total_dose_msv",
+    "total_dose": "total_dose_msv",
+    "intended_dose": "intended_dose_msv",
+    "modality": "setting",
+    "discovered": "discovered_on",
+    "discovery_date": "discovered_on",
+    "date_discovered": "discovered_on",
+}
+
+
+def _spelt_like(key: str, accepted: list[str]) -> list[str]:
+    """A key spelt like `key` whose first word is spelt like its own: `total_dose_mgy` is not a slip for
+    `foetal_dose_mgy`, and a guess there would change the meaning."""
+    close = difflib.get_close_matches(key, accepted, n=1)
+    if close and difflib.SequenceMatcher(None, key.split("_")[0], close[0].split("_")[0]).ratio() < 0.75:
+        return []
+    return close
+
+
 def _unknown_keys(keys: list[str], accepted: list[str]) -> str:
     """One sentence for every unknown key, with a guess for each of the first few and the accepted keys once."""
     named = []
     for key in keys[:MAX_PROBLEMS_SHOWN]:
         shown = key if len(key) <= MAX_VALUE_SHOWN else key[:MAX_VALUE_SHOWN] + "…"
-        close = difflib.get_close_matches(key, accepted, n=1)
+        close = [_SAID_FOR[normalise_enum(key)]] if normalise_enum(key) in _SAID_FOR else _spelt_like(key, accepted)
         named.append(f"`{shown}` (did you mean `{close[0]}`?)" if close else f"`{shown}`")
     more = f" and {len(keys) - MAX_PROBLEMS_SHOWN:,} more" if len(keys) > MAX_PROBLEMS_SHOWN else ""
     which = "Unknown key" if len(keys) == 1 else "Unknown keys"

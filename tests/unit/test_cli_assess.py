@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -113,12 +115,12 @@ def test_batch_keeps_order_and_carries_errors(tmp_path: Path) -> None:
 
 BAD_INPUT = {
     "yaml syntax": ("jurisdiction: england\nexposure: [unintended\n", ["line", "not valid YAML or JSON"]),
-    "json syntax": ('{"jurisdiction": "england"', ["not valid YAML or JSON"]),
+    "json syntax": ('{"jurisdiction": "england"', ["not valid JSON at line 1, column 27"]),
     "unknown key": ("jurisdiction: england\ntotal_dose: 3\n", ["Unknown key `total_dose`", "total_dose_msv"]),
     "unknown enum": ("jurisdiction: england\nsetting: xray\n", ["`setting`", "diagnostic", "'xray'"]),
     "unknown nation": ("jurisdiction: uk\n", ["`jurisdiction`", "england, wales, scotland, northern_ireland"]),
     "negative dose": ("jurisdiction: england\ntotal_dose_msv: -1\n", ["`total_dose_msv`", "-1", "≥ 0"]),
-    "nan": ('{"jurisdiction": "england", "total_dose_msv": NaN}', ["`total_dose_msv`", "nan"]),
+    "nan": ('{"jurisdiction": "england", "total_dose_msv": NaN}', ["`total_dose_msv`", "NaN"]),
     "yaml nan": ("jurisdiction: england\ntotal_dose_msv: .nan\n", ["`total_dose_msv`"]),
     "infinite": ("jurisdiction: england\nintended_dose_msv: .inf\n", ["`intended_dose_msv`", "inf"]),
     "string number": ('{"jurisdiction": "england", "total_dose_msv": "4.0"}', ["`total_dose_msv`", "the text '4.0'"]),
@@ -212,6 +214,33 @@ BAD_INPUT = {
     "details incident after its discovery": (
         "jurisdiction: england\ndiscovered_on: 2026-11-20\ndetails:\n  incident_date: 2026-11-21\n",
         ["'incident_date'", "after the incident was discovered (2026-11-20)"],
+    ),
+    "json integer past the digit limit": (
+        '{"jurisdiction": "england", "total_dose_msv": ' + "9" * 4400 + "}",
+        ["`total_dose_msv`", "4,400 digits long"],
+    ),
+    "json number too large": ('{"jurisdiction": "england", "total_dose_msv": 1e400}', ["1e400", "infinity"]),
+    "yaml number too large": ("jurisdiction: england\ntotal_dose_msv: 1e400\n", ["1e400", "infinity"]),
+    "number too small to tell from 0": (
+        "jurisdiction: england\nintended_dose_msv: 1e-400\n",
+        ["`intended_dose_msv`", "1e-400", "too small to be told from 0"],
+    ),
+    "iso week date": ('jurisdiction: england\ndiscovered_on: "2026-W48"\n', ["`discovered_on`", "'2026-W48'"]),
+    "year before any incident": ("jurisdiction: england\ndiscovered_on: 0001-01-01\n", ["before 1990"]),
+    "a date given for an age": ("jurisdiction: england\nage_years: 1961-03-12\n", ["the date 1961-03-12"]),
+    "a key yaml reads as a boolean": ("jurisdiction: england\ntrue: 1\n", ["Unknown key `true`"]),
+    "the word people use for the nation": ("nation: wales\n", ["`nation` (did you mean `jurisdiction`?)"]),
+    "half a character pair in details": (
+        '{"jurisdiction": "england", "details": {"description": "bad \\ud800 here"}}',
+        ["`details.description`", "half of a character pair"],
+    ),
+    "json with a comment, located as json": (
+        '{"jurisdiction": "england",\n // a comment\n "age_years": 4}',
+        ["not valid JSON at line 2, column 2"],
+    ),
+    "json lines given as one incident": (
+        '{"jurisdiction": "england"}\n{"jurisdiction": "wales"}\n',
+        ["--batch FILE.jsonl"],
     ),
 }
 
@@ -416,3 +445,106 @@ def test_open_checks_waiting_on_the_setting_are_one_line() -> None:
     checks = text.split("Not yet checked (could add a code):")[1].split("\n\n")[0]
     assert "[2.1, 2.2, 2.3, 2.4, 3, 4.1" in checks and "depend\n      first on: kind of exposure (setting)" in checks
     assert checks.count("[") == 1, checks
+
+
+def test_a_guess_that_would_change_the_quantity_is_not_offered() -> None:
+    result = irmer("assess", "-", stdin="jurisdiction: england\ntotal_dose_mgy: 3\n")
+    assert result.returncode == 2 and "Unknown key `total_dose_mgy`." in result.stderr
+    assert "did you mean `foetal_dose_mgy`" not in result.stderr
+
+
+def test_standard_input_that_is_not_utf8_is_refused_by_name() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "assess", "-"], input=b"jurisdiction: england\n# caf\xe9\n",
+        capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"standard input is not UTF-8 text (byte 0xe9" in result.stderr
+
+
+def test_batch_lines_end_only_at_a_newline(tmp_path: Path) -> None:
+    """U+2028 may stand raw inside a JSON string (irmer writes it so): it must not cut a record."""
+    first = json.dumps({"jurisdiction": "england", "exposure": "accidental", "age_years": 40, "total_dose_msv": 5,
+                        "details": {"description": "first part\u2028second part\x85third"}}, ensure_ascii=False)  # fmt: skip
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(first + "\r\n" + json.dumps({"jurisdiction": "wales"}) + "\n", encoding="utf-8")
+    result = irmer("assess", "--batch", str(batch))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["line"], d.get("verdict")) for d in lines] == [(1, "notify"), (2, "undetermined")]
+
+
+def test_an_empty_batch_and_a_yaml_batch_say_what_a_batch_is(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n  \n", encoding="utf-8")
+    result = irmer("assess", "--batch", str(empty))
+    assert result.returncode == 2 and "holds no incidents: give one JSON object a line" in result.stderr
+    yaml_file = tmp_path / "one.yaml"
+    yaml_file.write_text("jurisdiction: england\n", encoding="utf-8")
+    (line,) = [json.loads(x) for x in irmer("assess", "--batch", str(yaml_file)).stdout.splitlines()]
+    assert "a YAML file goes to `irmer assess FILE`" in line["error"]
+
+
+def test_jurisdiction_after_the_command_and_the_settings_nation_hint(tmp_path: Path) -> None:
+    facts = "exposure: accidental\nage_years: 40\ntotal_dose_msv: 1\n"
+    assert json.loads(irmer("assess", "--jurisdiction", "wales", "-", "--json", stdin=facts).stdout)["codes"] == ["1"]
+    config = tmp_path / "config.toml"
+    config.write_text('[organisation]\nnation = "scotland"\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "assess", "-"], input=facts, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "IRMER_CONFIG": str(config)},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "`jurisdiction` is required" in result.stderr and "pass --jurisdiction scotland" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    facts = tmp_path / "f.yaml"
+    facts.write_text("jurisdiction: england\nexposure: accidental\nage_years: 40\ntotal_dose_msv: 5\n")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "assistant", "assess", str(facts)], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write the output: No space left on device" in result.stderr
+    closed = subprocess.run([sys.executable, "-m", "assistant", "assess", str(facts)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, timeout=60, close_fds=True,
+                            preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert closed.returncode == 2 and "standard output is closed" in closed.stderr
+
+
+def test_the_chat_without_a_terminal_says_so_instead_of_hanging() -> None:
+    result = irmer(stdin="")
+    assert result.returncode == 2 and "the chat needs a terminal" in result.stderr and "irmer assess FILE" in result.stderr
+
+
+def test_a_reader_that_stops_early_does_not_change_the_exit_status(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("Mrs Jane Smith, NHS 943 476 5919\n" * 20_000, encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "assistant", "anonymise", str(text)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        assert proc.wait(timeout=60) == 1, "identifiers were found"
+        assert b"Traceback" not in proc.stderr.read()
+
+
+def test_ctrl_c_in_a_batch_leaves_only_whole_lines(tmp_path: Path) -> None:
+    batch = tmp_path / "b.jsonl"
+    line = json.dumps({"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 50,
+                       "intended_dose_msv": 1, "total_dose_msv": 12})  # fmt: skip
+    batch.write_text((line + "\n") * 60_000, encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "assistant", "assess", "--batch", str(batch)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stdout.read()
+        code = proc.wait(timeout=120)
+        err = proc.stderr.read().decode()
+    written = (first + rest).decode().splitlines()
+    assert all(json.loads(x)["verdict"] == "notify" for x in written), "every line written is whole"
+    if code == 0:  # the batch finished before the signal arrived: nothing to judge
+        pytest.skip("the batch ended before Ctrl+C")
+    assert code == 130 and "Traceback" not in err
+    assert f"up to line {len(written)}" in err
