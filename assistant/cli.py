@@ -204,6 +204,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from assistant.config import load_settings
 
             settings = load_settings()  # the employer's own name and contact are not flagged
+            for problem in settings.problems:
+                print(f"irmer: warning: {problem} The organisation's own name and contact are checked like any "
+                      "other text.", file=sys.stderr)  # fmt: skip
             own = [settings.organisation, settings.contact_name, settings.contact_email, settings.contact_phone]
             return anonymise_command(args.file, as_json=args.json, redact=args.redact, own=[v for v in own if v])
         if not (sys.stdin.isatty() and sys.stdout.isatty()):

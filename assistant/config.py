@@ -68,7 +68,12 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], list[str]]:
     problems: list[str] = []
     values: dict[str, Any] = {}
     for table, content in raw.items():
-        if table not in _KEYS or not isinstance(content, dict):
+        if not isinstance(content, dict):  # a key outside any section
+            home = [t for t, keys in _KEYS.items() if table in keys]
+            where = f"put it under [{home[0]}]" if home else f"accepted sections: {', '.join(f'[{t}]' for t in _KEYS)}"
+            problems.append(f"{path}: `{table}` stands outside any section; {where}.")
+            continue
+        if table not in _KEYS:
             problems.append(f"{path}: unknown section [{table}]; accepted: {', '.join(f'[{t}]' for t in _KEYS)}.")
             continue
         for key, value in content.items():
@@ -102,8 +107,12 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as err:
         # The message ends "(at line N, column M)": it names the line to fix.
         return Settings(problems=(f"{path} could not be read: {err}. Using no defaults; irmer will ask.",), path=path)
-    except (OSError, UnicodeDecodeError) as err:
-        return Settings(problems=(f"{path} could not be read: {err}. Using no defaults.",), path=path)
+    except UnicodeDecodeError:
+        return Settings(problems=(f"{path} is not UTF-8 text; save it as UTF-8. Using no defaults.",), path=path)
+    except IsADirectoryError:
+        return Settings(problems=(f"{path} is a folder, not a settings file. Using no defaults.",), path=path)
+    except OSError as err:
+        return Settings(problems=(f"{path} could not be read: {err.strerror or err}. Using no defaults.",), path=path)
     values, problems = _check(raw, path)
     folder = values.pop("folder", None)
     return Settings(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,39 @@ def test_a_settings_email_that_is_not_an_address_is_reported_and_not_used(isolat
     assert settings.nation == "england", "the rest of the file still counts"
     assert len(settings.problems) == 1
     assert "contact_email" in settings.problems[0] and "is not an email address" in settings.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('nation = "wales"\n', "`nation` stands outside any section; put it under [organisation]"),
+        (b"\xff\xfe[organisation]\n", "is not UTF-8 text; save it as UTF-8"),
+    ],
+)
+def test_settings_problems_name_the_fix(isolated_settings: Path, content: str | bytes, words: str) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    if isinstance(content, bytes):
+        isolated_settings.write_bytes(content)
+    else:
+        isolated_settings.write_text(content, encoding="utf-8")
+    settings = load_settings(isolated_settings)
+    assert settings.nation is None
+    assert any(words in problem for problem in settings.problems), settings.problems
+
+
+def test_a_settings_folder_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").mkdir()
+    (problem,) = load_settings(tmp_path / "config.toml").problems
+    assert "is a folder, not a settings file" in problem
+
+
+def test_anonymise_warns_when_the_settings_cannot_exempt_the_organisation(isolated_settings: Path) -> None:
+    isolated_settings.parent.mkdir(parents=True)
+    isolated_settings.write_text('[organisation]\ncontact_phone = "0161 496 0000\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "anonymise", "-"], input="Call 0161 496 0000", capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "irmer: warning:" in result.stderr and "(at line 2" in result.stderr
+    assert "checked like any other text" in result.stderr

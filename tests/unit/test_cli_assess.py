@@ -464,8 +464,9 @@ def test_standard_input_that_is_not_utf8_is_refused_by_name() -> None:
 
 def test_batch_lines_end_only_at_a_newline(tmp_path: Path) -> None:
     """U+2028 may stand raw inside a JSON string (irmer writes it so): it must not cut a record."""
-    first = json.dumps({"jurisdiction": "england", "exposure": "accidental", "age_years": 40, "total_dose_msv": 5,
-                        "details": {"description": "first part\u2028second part\x85third"}}, ensure_ascii=False)  # fmt: skip
+    description = "first part\u2028second part\x85third"
+    facts = {"jurisdiction": "england", "exposure": "accidental", "age_years": 40, "total_dose_msv": 5}
+    first = json.dumps(facts | {"details": {"description": description}}, ensure_ascii=False)
     batch = tmp_path / "b.jsonl"
     batch.write_text(first + "\r\n" + json.dumps({"jurisdiction": "wales"}) + "\n", encoding="utf-8")
     result = irmer("assess", "--batch", str(batch))
@@ -514,7 +515,8 @@ def test_output_that_cannot_be_written_is_reported_not_a_traceback(tmp_path: Pat
 
 def test_the_chat_without_a_terminal_says_so_instead_of_hanging() -> None:
     result = irmer(stdin="")
-    assert result.returncode == 2 and "the chat needs a terminal" in result.stderr and "irmer assess FILE" in result.stderr
+    assert result.returncode == 2
+    assert "the chat needs a terminal" in result.stderr and "irmer assess FILE" in result.stderr
 
 
 def test_a_reader_that_stops_early_does_not_change_the_exit_status(tmp_path: Path) -> None:
