@@ -375,9 +375,14 @@ class IrmerApp(App[None]):
     # Answers ----------------------------------------------------------------
 
     async def _refused(self, message: str) -> None:
-        notice = NoticeMessage(message, title=REFUSED)
-        self._refusals.append(notice)
-        await self.transcript.mount(notice)
+        """Say why a try was not taken, once (the same try again points at the same message), and in view:
+        a draft's question is shown from its top, so a message below it would be off screen."""
+        notice = next((n for n in self._refusals if n.text == message and n.is_attached), None)
+        if notice is None:
+            notice = NoticeMessage(message, title=REFUSED)
+            self._refusals.append(notice)
+            await self.transcript.mount(notice)
+        self.call_after_refresh(self.transcript.scroll_to_widget, notice, animate=False)
 
     async def _clear_refusals(self) -> None:
         """Once an answer is taken, the messages that refused earlier tries have done their work."""
@@ -628,7 +633,8 @@ class IrmerApp(App[None]):
             await self._clear_refusals()
             self._draft_answered_keys.append(key)
             self._draft_details = dict(draft.details)
-            echo = event.raw.strip() or "(left blank: marked TO COMPLETE in the draft)"
+            # As taken: "yesterday" is echoed as its date.
+            echo = draft.details.get(key) or "(left blank: marked TO COMPLETE in the draft)"
         for asked in self.query(QuestionMessage).exclude(".answered"):
             asked.mark_answered()
         await self.transcript.mount(UserMessage(echo, event.question_id))

@@ -51,7 +51,14 @@ class DraftInterview:
         return None
 
     def answer(self, key: str, text: str, today: dt.date | None = None) -> None:
-        """Take one detail; a wrong form (not an email address, a date after discovery) raises DocumentError."""
+        """Take one detail; a wrong form (not an email address, a date after discovery) raises DocumentError.
+
+        "today" and "yesterday" for a date are taken as the card's discovery date question takes them, and
+        written as the date itself: the draft outlives the day it was typed.
+        """
+        day = {"today": 0, "yesterday": 1}.get(text.strip().lower())
+        if day is not None and document_data().catalogue[key].check == "incident_dates":
+            text = ((today or dt.date.today()) - dt.timedelta(days=day)).isoformat()
         if problem := detail_problem(key, text, self.decision, today):
             raise DocumentError(problem)
         if text.strip():

@@ -198,6 +198,12 @@ def test_a_detail_of_the_wrong_form_is_refused_and_asked_again(documents_folder:
             assert await settle_draft(pilot) == "draft:incident_date"
             notices = [str(n.render()) for n in app.query(NoticeMessage)]
             assert any("after the incident was discovered (2026-11-20)" in n for n in notices), notices
+            (refusal,) = [n for n in app.query(NoticeMessage) if "after the incident was discovered" in n.text]
+            await pilot.pause()
+            assert app.transcript.region.contains_region(refusal.region), "the refusal is on screen, not below it"
+            await pilot.press("enter")  # the same try again: the same message, not a second one
+            await pilot.pause()
+            assert len([n for n in app.query(NoticeMessage) if "after the incident was discovered" in n.text]) == 1
             box = app.query_one("#answer-input", Input)
             assert box.value == "2026-11-23", "the refused text stays, to be corrected"
             box.value = ""
@@ -310,3 +316,16 @@ def test_an_identifier_joined_only_without_markup_is_not_saved(tmp_path: Path) -
             assert any("without its markup" in n.message for n in app._notifications)
 
     asyncio.run(body())
+
+
+def test_today_and_yesterday_are_dates_in_a_draft_as_on_the_card() -> None:
+    from assistant.config import Settings
+    from assistant.engine import assess
+    from assistant.ui.drafting import DraftInterview
+    from assistant.validation import parse_facts
+
+    draft = DraftInterview(assess(parse_facts(CT_OVERDOSE)), Settings(), kind="notification")
+    draft.answer("incident_date", "Yesterday", TODAY)
+    assert draft.details["incident_date"] == "2026-11-27"
+    draft.answer("incident_date", "today", TODAY)
+    assert draft.details["incident_date"] == "2026-11-28"

@@ -12,3 +12,4 @@ class NoticeMessage(Static):
 
     def __init__(self, text: str, *, title: str = "", classes: str | None = None) -> None:
         super().__init__(plain(f"{title}\n{text}" if title else text), classes=classes)
+        self.text = text
