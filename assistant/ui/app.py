@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Input
 
 from assistant.config import Settings, load_settings
 from assistant.decision import Decision
@@ -178,7 +179,7 @@ class IrmerApp(App[None]):
         Binding("question_mark", "why", "Why we ask", show=False),
         Binding("f3", "rulebook", "Rules"),
         Binding("ctrl+z", "back", "Back"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "escape", "Back", show=False),
         Binding("ctrl+n", "new_incident", "New"),
         Binding("v", "voluntary", "Notify voluntarily"),
         Binding("d", "draft", "Draft"),
@@ -476,6 +477,16 @@ class IrmerApp(App[None]):
         if action == "why":
             return self._open_question() is not None
         return True
+
+    async def action_escape(self) -> None:
+        """Esc is Back, except in the card's discovery date box, where it leaves the box and keeps what
+        was typed (Ctrl+Z still changes an answer)."""
+        focused = self.focused
+        if self.on_screen == DECISION and isinstance(focused, Input):
+            self.screen.set_focus(None)
+            self.notify("Left the date box; Tab returns to it. Ctrl+Z changes an earlier answer.")
+            return
+        await self.action_back()
 
     async def action_back(self) -> None:
         if self._draft is not None and self._draft_answered_keys:

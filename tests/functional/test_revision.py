@@ -261,3 +261,27 @@ def test_enter_on_an_undecided_card_does_nothing() -> None:
             assert app.query(DecisionCard) and app.conversation.history == history
 
     _run(body)
+
+
+def test_escape_in_the_cards_date_box_leaves_the_box_and_keeps_the_card() -> None:
+    from textual.widgets import Input
+
+    from assistant.ui.app import DECISION
+    from tests.functional.user import type_text
+
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            history = list(app.conversation.history)
+            box = app.focused
+            assert isinstance(box, Input), "the card waits for the discovery date"
+            await type_text(pilot, "20/11")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.on_screen == DECISION and app.conversation.history == history, "the card stays"
+            assert app.focused is None and box.value == "20/11", "what was typed is kept"
+            await pilot.press("escape")  # out of the box, Esc is Back again
+            assert await settle(pilot) == history[-1].question_id
+
+    _run(body)
