@@ -96,7 +96,11 @@ _UNITS: dict[str, dict[str, Decimal]] = {
     },
     "ratio": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},
     "margin": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},  # miss ÷ its margin
-    "count": {w: Decimal(1) for w in ("scan", "scans", "image", "images", "person", "people", "exposures")},
+    "count": dict.fromkeys(
+        "scan scans image images person people persons patient patients individual individuals exposure exposures"
+        " cbct cbcts view views x-ray x-rays xray xrays".split(),
+        Decimal(1),
+    ),
     "years": {
         "y": Decimal(1),
         "yr": Decimal(1),
@@ -222,8 +226,9 @@ def _misread(typed: str, unit: str, unit_kind: str) -> str | None:
         return f"“{typed}” has a decimal comma: write it with a point, {typed.strip().replace(',', '.')}."
     if re.fullmatch(r"(?:-|–|to)\s*[\d.]+", unit):
         return f"“{typed}” is a range: give one value, your best estimate, as {EXAMPLES[unit_kind]}."
-    if re.fullmatch(r"[/÷*x×+]\s*[\d.]+", unit) and unit_kind != "count":
-        return f"“{typed}” is a sum: type its result as one number, as {EXAMPLES[unit_kind]}."
+    if (sum_ := re.fullmatch(r"([/÷*x×+])\s*[\d.]+", unit)) and unit_kind != "count":
+        what = "a division" if sum_[1] in "/÷" else "a multiplication" if sum_[1] in "*x×" else "a sum"
+        return f"“{typed}” is {what}: type its result as one number, as {EXAMPLES[unit_kind]}."
     return None
 
 

@@ -53,6 +53,8 @@ TODAY = dt.date(2026, 11, 28)
         ("3", "count", 3),
         ("3 scans", "count", 3),
         ("1 image", "count", 1),
+        ("4 patients", "count", 4),  # the thing counted, as people say it
+        ("3 CBCTs", "count", 3),
         ("three", "count", 3),
         ("3.0", "count", 3),
         ("54", "years", 54.0),
@@ -99,9 +101,11 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("01/12/2008", "years", "looks like a date of birth"),
         ("7,5", "dose_msv", "decimal comma: write it with a point, 7.5."),
         ("7,5 mSv", "dose_msv", "write it with a point, 7.5 mSv."),
-        ("2.4/2", "ratio", "is a sum: type its result"),
+        ("2.4/2", "ratio", "is a division: type its result"),
+        ("2.4*2", "ratio", "is a multiplication: type its result"),
+        ("2.4+2", "ratio", "is a sum: type its result"),
         ("2-3", "dose_msv", "is a range: give one value"),
-        ("6/13", "years", "is a sum"),  # only /12 (months) and /52 (weeks) are ages
+        ("6/13", "years", "is a division"),  # only /12 (months) and /52 (weeks) are ages
     ],
 )
 def test_bad_numbers_name_what_was_typed_and_what_is_accepted(typed: str, unit_kind: str, words: str) -> None:
