@@ -55,6 +55,9 @@ _NUMBER_NAMES = (
 NUMBER_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
 
 # Units by kind: typed spelling (lower case) -> factor to the kind's own unit.
+# The things a count counts, as people write them after the number ("4 patients", "3 CBCTs").
+_COUNTED = """scan scans image images person people persons patient patients individual individuals exposure exposures
+cbct cbcts view views x-ray x-rays xray xrays"""
 _UNITS: dict[str, dict[str, Decimal]] = {
     "dose_msv": {
         "msv": Decimal(1),
@@ -97,8 +100,7 @@ _UNITS: dict[str, dict[str, Decimal]] = {
     "ratio": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},
     "margin": {"%": Decimal("0.01"), "x": Decimal(1), "×": Decimal(1), "times": Decimal(1)},  # miss ÷ its margin
     "count": dict.fromkeys(
-        "scan scans image images person people persons patient patients individual individuals exposure exposures"
-        " cbct cbcts view views x-ray x-rays xray xrays".split(),
+        _COUNTED.split(),
         Decimal(1),
     ),
     "years": {
