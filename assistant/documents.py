@@ -276,7 +276,7 @@ _MISSING_THEN = "then the facts that kind of case needs (irmer lists them once t
 
 def _labels(names: tuple[str, ...]) -> str:
     specs = fact_specs()
-    return ", ".join(f"{specs[n].label} (`{n}`)" if n in specs else n for n in names)
+    return ", ".join(specs[n].label if n in specs else n for n in names)  # words: a draft is read by people
 
 
 def _count_unknown(decision: Decision) -> bool:
@@ -481,7 +481,7 @@ def document_context(
         if isinstance(discovered, dt.date)
         else _todo(
             "On what date was the incident discovered?",
-            "Give it with the facts (`discovered_on`); a notification's deadlines count from it.",
+            "A notification's deadlines count from it.",
         ),
         "incident_facts": _fact_rows(groups["incident"], facts),
         "dose_facts": _fact_rows(groups["doses"], facts),

@@ -444,7 +444,7 @@ def _implausible(view: FactView) -> tuple[str, ...]:
         if value is not None and value > limit:
             unit = spec.unit if spec.unit == "×" else f" {spec.unit}"
             out.append(
-                f"`{name}` is {as_given(value)}{unit}, more than irmer expects of a {spec.label} "
+                f"The {spec.label} given, {as_given(value)}{unit}, is more than irmer expects of one "
                 f"(over {as_given(limit)}{unit}): check the value and its unit. The decision is made on it as given."
             )
     return tuple(out)

@@ -91,6 +91,11 @@ def is_child(facts: FactView, book: Rulebook) -> Outcome:
     shown = fmt(age) if fmt(age) != str(under) or age == under else as_given(age)
     if rounded_onto(age, Fraction(under)):
         shown += f" (= {under} to {PLACES} decimal places)"
+    else:  # "15.9167 (15 years 11 months)": the age as it was typed in the chat
+        months = (judged - int(judged)) * 12
+        if 0 < months < 12 and abs(months - round(months)) < Fraction(1, 1000):
+            month_words = "month" if round(months) == 1 else "months"
+            shown += f" ({int(judged)} years {round(months)} {month_words})"
     if judged < under:
         return met(f"age {shown} is under {under}: a child in {nation_name(nation)}")
     return not_met(f"age {shown} is {under} or over: an adult in {nation_name(nation)}")

@@ -277,8 +277,8 @@ def test_facts_given_outside_irmer_are_said_to_be_unused() -> None:
 @pytest.mark.parametrize(
     "facts, words",
     [({"setting": "diagnostic", "intended_dose_msv": 10, "total_dose_msv": 1000.0},
-      "`total_dose_msv` is 1000 mSv, more than irmer expects of a total effective dose (over 200 mSv)"),
-     ({"setting": "radiotherapy", "course_dose_ratio_ptv": 12}, "`course_dose_ratio_ptv` is 12×, more than"),
+      "The total effective dose given, 1000 mSv, is more than irmer expects of one (over 200 mSv)"),
+     ({"setting": "radiotherapy", "course_dose_ratio_ptv": 12}, "The course dose ratio to the PTV given, 12×, is more"),
      ({"setting": "diagnostic", "intended_dose_msv": 10, "total_dose_msv": 200}, None)],
 )  # fmt: skip
 def test_a_value_beyond_any_real_case_asks_to_check_its_unit(facts: dict[str, Any], words: str | None) -> None:
@@ -368,3 +368,18 @@ def test_a_criterion_waiting_on_one_yes_or_no_says_what_each_answer_gives() -> N
     (pending,) = [p for p in decision.pending if p.code == "7"]
     assert pending.so_far.startswith("if yes, met: an incorrect radiopharmaceutical was administered")
     assert "; if no, not met: the radiopharmaceutical was the one intended" in pending.so_far
+
+
+def test_an_age_in_years_and_months_reads_as_typed() -> None:
+    facts = {"jurisdiction": "scotland", "exposure": "unintended", "setting": "diagnostic", "age_years": 15 + 11 / 12}
+    decision = assess(parse_facts(facts | {"intended_dose_msv": 0.2, "total_dose_msv": 1.5}))
+    assert decision.codes == ("2.1",)
+    assert "(15 years 11 months) is under 16" in decision.findings[0].reason
+
+
+def test_a_patients_exposure_does_not_list_clinical_use_as_an_assumption() -> None:
+    patient = assess(parse_facts({"jurisdiction": "england", "exposure": "accidental", "age_years": 40,
+                                  "total_dose_msv": 1}))  # fmt: skip
+    assert "before_clinical_use" not in {a.fact for a in patient.assumptions}, "settled: a patient's is in clinical use"
+    unknown_who = assess(parse_facts({"jurisdiction": "england"}))
+    assert "before_clinical_use" in {a.fact for a in unknown_who.assumptions}
