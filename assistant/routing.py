@@ -89,7 +89,9 @@ def duties(
             f"reasonable doubt that the criteria are met, and no later than {book.notify_within_days} days after "
             f"discovery{when}.",
             f"Send the detailed investigation report within {book.report_within_days // 7} weeks of discovery{report}, "
-            "whatever the severity; if you cannot, talk to an inspector early.",
+            "whatever the severity; if you cannot, talk to an inspector early. Among what it must say: whether "
+            "local duty of candour requirements have been met, and whether the local CSAUE procedure has been "
+            "applied.",
             ANONYMISE,
         ]
     elif verdict == "undetermined":

@@ -383,3 +383,12 @@ def test_a_patients_exposure_does_not_list_clinical_use_as_an_assumption() -> No
     assert "before_clinical_use" not in {a.fact for a in patient.assumptions}, "settled: a patient's is in clinical use"
     unknown_who = assess(parse_facts({"jurisdiction": "england"}))
     assert "before_clinical_use" in {a.fact for a in unknown_who.assumptions}
+
+
+def test_a_notification_says_the_report_must_state_candour_and_the_csaue_procedure() -> None:
+    """The guidance lists both among what every SAUE report should include, not only a CSAUE's."""
+    notify = assess(parse_facts({"jurisdiction": "england", "exposure": "accidental", "age_years": 40,
+                                 "total_dose_msv": 5}))  # fmt: skip
+    (report,) = [d for d in notify.duties if d.startswith("Send the detailed investigation report")]
+    assert "whether local duty of candour requirements have been met" in report
+    assert "whether the local CSAUE procedure has been applied" in report
