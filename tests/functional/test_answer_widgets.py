@@ -176,3 +176,12 @@ def test_every_form_hint_fits_one_line_at_80_columns() -> None:
         assert isinstance(widget, FormAnswer)
         for row in widget.rows:  # a placeholder is one line: past the box's width it is cut off
             assert len(row.placeholder()) <= 76, (question.id, row.placeholder())
+
+
+def test_a_list_with_a_not_sure_option_names_its_key_in_the_title() -> None:
+    assert ChoiceAnswer("nation", NATIONS).border_title == "1-4 or arrows · 0 Don't know"
+    assert not ChoiceAnswer("nation", NATIONS[:4]).border_title, "no 0: nothing below the fold to name"
+    who = ChoiceAnswer(
+        "who", ["Unintended", "Accidental", "A patient, not sure which: yet"], not_sure="A patient, not sure which: yet"
+    )
+    assert who.border_title == "1-2 or arrows · 0 A patient, not sure which"

@@ -35,6 +35,11 @@ class ChoiceAnswer(OptionList):
         self._preselect = labels.index(selected) if selected in labels else None
         self._typed = ""
         self._typed_at = 0.0
+        if "0" in self.keys:
+            # The "not sure" option stands last and, in a long list at 80×24, below the fold: name its key.
+            last = [k for k in self.keys if k and k != "0"][-1]
+            unsure = labels[self.keys.index("0")].split(":")[0]
+            self.border_title = plain(f"1-{last} or arrows · 0 {unsure}")
 
     def on_mount(self) -> None:
         self.highlighted = self._preselect
