@@ -256,16 +256,24 @@ LAST_CENTURY_ENDS = 2000
 def _dates_of_birth(text: str) -> Iterator[Hit]:
     for match in p.DATE_OF_BIRTH.finditer(text):
         start, end = match.span("date")
+        if match.group().lower().startswith("b.") and not text[
+            text.rfind("\n", 0, match.start()) + 1 : match.start()
+        ].strip(" \t-*•"):
+            continue  # "b. 13/03/2024" opening a line is an item of a lettered list
         if _plausible_date(match.group("date")):
             yield Hit("date_of_birth", start, end, text[start:end])
     for match in p.ANY_DATE.finditer(text):  # "recorded as 04/03/1951 on the request"
         date = match.group("date")
         years = [int(part) for part in p.DATE_PARTS.findall(date) if part.isdigit() and len(part) == 4]
         if years and years[0] < LAST_CENTURY_ENDS and _plausible_date(date):
+            if p.EVENT_BEFORE_DATE.search(text, max(0, match.start() - 60), match.start()):
+                continue  # "source reference date 01/03/1995", "implanted 22/09/1998": an event's date
             yield Hit("date_of_birth", match.start("date"), match.end("date"), date)
     for words in p.DOB_WORDS.finditer(text):  # "12/03/1957 (DOB)"
         window = max(0, words.start() - 40)
         before = p.DATE_BEFORE.search(text, window, words.start())
+        if p.DOB_SPOKEN_OF.match(text, words.end()):
+            continue  # "14/03/2024, DOB not asked": the date is the exam's, the DOB is spoken of
         if before and _plausible_date(before.group("date")):
             yield Hit("date_of_birth", before.start("date"), before.end("date"), before.group("date"))
 
@@ -361,7 +369,7 @@ def _addresses(text: str) -> Iterator[Hit]:
 # --- Names -------------------------------------------------------------------
 
 
-_STOP_AFTER_TITLE = p.NEVER_NAMES
+_STOP_AFTER_TITLE = (p.NEVER_NAMES - p.CALENDAR_NAMES) | (p.EXAM_WORDS - p.ALSO_SURNAMES)
 _STOP_ELSEWHERE = p.NEVER_NAMES | p.NOT_NAMES
 
 
@@ -380,6 +388,10 @@ def _read_name(
     stop = _STOP_AFTER_TITLE if after_title else _STOP_ELSEWHERE
     start = pos
     listed = _listed_name(text, pos)
+    if listed is None and upper_first and (upper := p.UPPER_SURNAME_COMMA_FIRST.match(text, pos)):
+        parts = re.split(r"[- ]", upper.group("surname")) + [upper.group("first")]
+        if not any(part in p.UPPER_NOT_NAMES for part in parts):  # "name: SMITH, JOHN", not "CT, HEAD"
+            listed = upper.end()
     if listed is None and not after_title:  # "Dr Smith, John said": John is not Dr Smith's first name
         mixed = p.MIXED_SURNAME_COMMA_FIRST.match(text, pos)
         if mixed and not {mixed.group("surname"), mixed.group("first")} & _STOP_ELSEWHERE:
@@ -403,8 +415,8 @@ def _read_name(
             word = p.UPPER_NAME_WORD.match(text, pos)
         if word is None:
             break
-        if word.group().isupper() and not after_title and word.group() in p.UPPER_NOT_NAMES:
-            break  # "patient CT HEAD"
+        if word.group().isupper() and (not after_title or words) and word.group() in p.UPPER_NOT_NAMES:
+            break  # "patient CT HEAD", "MR JOHN SMITH WAS SCANNED"
         if word.group().upper() in p.IDENTIFIER_LABELS:
             break  # "Mr John Smith DOB 12/03/1957": the label starts the next identifier
         not_a_name = word.group() in stop or (end is not None and word.group() in p.NOT_NAMES)
@@ -438,7 +450,7 @@ def _listed_name(text: str, pos: int) -> int | None:
     return listed.end()
 
 
-def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, int] | None:
+def _lower_name(text: str, pos: int, *, first_names_only: bool, after_title: bool = False) -> tuple[int, int] | None:
     """A name typed in lower case at `pos` (a given name and a surname at most: a verb may follow), or None.
 
     `first_names_only`: after a weak context ("the patient, john smith", "dr
@@ -447,9 +459,10 @@ def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, in
     """
     start, end = pos, pos
     words: list[str] = []
+    stop = p.LOWER_NOT_NAMES_AFTER_TITLE if after_title else p.LOWER_NOT_NAMES
     while len(words) < 2:
         word = p.LOWER_NAME_WORD.match(text, pos)
-        if word is None or word.group() in p.LOWER_NOT_NAMES:
+        if word is None or word.group() in stop:
             break
         words.append(word.group())
         end = word.end()
@@ -465,9 +478,13 @@ def _lower_name(text: str, pos: int, *, first_names_only: bool) -> tuple[int, in
 
 
 def _known_lower_name(words: list[str]) -> bool:
-    if len(words) == 2 and words[0] in p.FIRST_NAMES_LOWER:
-        return True
-    return words[0] in p.SURNAMES_LOWER or bool(p.LOWER_SURNAME_PREFIX.fullmatch(words[0]))
+    if len(words) == 2 and (words[0] in p.FIRST_NAMES_LOWER or len(words[0]) == 1):  # "john smith", "t nowak"
+        return words[0] in p.FIRST_NAMES_LOWER or _known_surname(words[1])
+    return _known_surname(words[0])
+
+
+def _known_surname(word: str) -> bool:
+    return word in p.SURNAMES_LOWER or bool(p.LOWER_SURNAME_PREFIX.fullmatch(word))
 
 
 def _known_first_names(text: str) -> Iterator[Hit]:
@@ -488,13 +505,19 @@ def _names_a_place(text: str, end: int) -> bool:
     following = p.NEXT_WORDS.match(text, end)
     if not following:
         return False
-    # Only a run of capitalised words carries the place's name on: "Mrs Jones on Ward 7" is a person on a ward.
-    for word in following.group().split():
-        if word in p.INSTITUTION_WORDS:
+    # Only a run of capitalised words carries the place's name on: "Mrs Jones on Ward 7" is a person on a ward,
+    # "Rowan ward" and "Robert Jones and Agnes Hunt Orthopaedic Hospital" are places.
+    for n, word in enumerate(following.group().split()):
+        if word in p.INSTITUTION_WORDS or (n == 0 and word.capitalize() in p.INSTITUTION_WORDS):
             return True
-        if not word[0].isupper():
+        if word.rstrip(".") in _TITLES:  # "Dr Smith and Dr Ward": another person, not a place's name
+            return False
+        if not word[0].isupper() and word not in ("and", "of", "the", "&"):
             return False
     return False
+
+
+_TITLES = p._words("Mr Mrs Ms Miss Mx Dr Prof Professor Sister Nurse MR MRS MS MISS DR")
 
 
 def _patient_name_words(text: str, start: int, word: str) -> int:
@@ -512,16 +535,26 @@ def _names(text: str) -> Iterator[Hit]:
     yield from _known_first_names(text)
     for match in p.TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=True, min_words=1)
-        span = span or _lower_name(text, match.end(), first_names_only=False)
+        span = span or _lower_name(text, match.end(), first_names_only=False, after_title=True)
         if span and not _names_a_place(text, span[1]):
             yield Hit("name", *span, text[span[0] : span[1]])
     for match in p.LOWER_TITLE.finditer(text):  # "mrs jones", "dr Patel"
         if text[match.end() : match.end() + 1].isupper():
             span = _read_name(text, match.end(), after_title=False, min_words=1)
         else:
-            span = _lower_name(text, match.end(), first_names_only=match.group("title") != "mrs")
+            span = _lower_name(text, match.end(), first_names_only=match.group("title") != "mrs", after_title=True)
         if span and not _names_a_place(text, span[1]):
             yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.UPPER_TITLE.finditer(text):  # "MR JOHN SMITH", "MR PATEL": not "MR KNEE"
+        first = p.UPPER_NAME_WORD.match(text, match.end())
+        if first and (first.group().lower() in p.FIRST_NAMES_LOWER or _known_surname(first.group().lower())):
+            span = _read_name(text, match.end(), after_title=True, min_words=1)
+            if span:
+                yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.NAME_BEFORE_PATIENT.finditer(text):  # "Heather (pt) said"
+        name = match.group("name")
+        if not set(name.split()) & _STOP_ELSEWHERE:
+            yield Hit("name", match.start("name"), match.end("name"), name)
     for match in p.SOFT_TITLE.finditer(text):
         span = _read_name(text, match.end(), after_title=False, min_words=1)
         if span:
@@ -531,6 +564,10 @@ def _names(text: str) -> Iterator[Hit]:
         span = span or _lower_name(text, match.end(), first_names_only=True)
         if span:
             yield Hit("name", *span, text[span[0] : span[1]])
+    for match in p.UPPER_SURNAME_COMMA_FIRST.finditer(text):  # "RIS: JONES, MARY, F, 67y", "SMITH, JOHN (MR)"
+        parts = [*re.split(r"[- ]", match.group("surname")), match.group("first")]
+        if not any(part in p.UPPER_NOT_NAMES for part in parts) and p.LISTED_BEFORE_IDENTIFIER.match(text, match.end()):
+            yield Hit("name", match.start(), match.end(), match.group())
     for match in p.SURNAME_COMMA_FIRST.finditer(text):  # "SMITH, John" is how systems list patients
         end = _listed_name(text, match.start())
         if end is not None:
@@ -568,7 +605,7 @@ def _names(text: str) -> Iterator[Hit]:
             continue
         relative = link is None and min_words == 1
         span = _read_name(text, match.end(), after_title=False, min_words=min_words, upper_first=relative)
-        if span:
+        if span and not _names_a_place(text, span[1]):  # "performed on Rowan ward"
             yield Hit("name", *span, text[span[0] : span[1]])
 
 

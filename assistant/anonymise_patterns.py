@@ -66,7 +66,8 @@ LABELLED_NUMBER = re.compile(
 # A label that says the number names a thing ("serial number 9434765919"):
 # then even a number with a right check digit is left alone.
 THING_NUMBER_LABEL = re.compile(
-    r"\b(?:serial|lot|batch|datix|asset|invoice|barcode)(?:[ \t]+(?:number|no\b\.?|num\b\.?|id\b|ref\b))?"
+    r"(?:\b(?:serial|lot|batch|datix|asset|invoice|barcode|call|ticket|job|system|device|equipment|service|notification)"
+    r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|id\b|ref\b|reference))?|\bs/?n\b\.?)"
     r"[ \t]*[:\#=]?[ \t]*$",
     re.I,
 )
@@ -106,6 +107,20 @@ ANY_DATE = re.compile(rf"(?P<date>{_DATE})", re.I | re.X)
 # The same, the other way round: "12/03/1957 (DOB)". DOB_WORDS finds the
 # words; DATE_BEFORE is then tried on the few characters before them.
 DOB_WORDS = re.compile(_DOB_WORDS, re.I)
+# Words after "DOB" that speak of it rather than label a date: "14/03/2024, DOB not asked".
+DOB_SPOKEN_OF = re.compile(
+    r"[ \t]+(?:not|never|was|were|is|of|checked|asked|unknown|differ\w*|wrong|missing|confirmed|recorded|on"
+    r"|mismatch\w*|blank|incorrect)\b",
+    re.I,
+)
+# A date of the last century after one of these is an event's (a source's reference date, a pacemaker
+# implanted, an earlier treatment or film), not a birth date.
+EVENT_BEFORE_DATE = re.compile(
+    r"\b(?:reference|ref|source|certificate|certified|calibrat\w*|implant\w*|install\w*|commission\w*|manufactur\w*"
+    r"|dated|previous|previously|prior|earlier|treated|treatment|rt|radiotherapy|irradiated|scan|scanned|x-?ray|xr|cxr"
+    r"|ct|mri|film|archive\w*|exam\w*|performed|administered|acquired|purchased|replaced|serviced|since)\b[^.\n]{0,30}$",
+    re.I,
+)
 DATE_BEFORE = re.compile(rf"(?P<date>{_DATE})[ \t]*[(\[,]?[ \t]*$", re.I | re.X)
 DATE_PARTS = re.compile(r"\d+|[a-z]+", re.I)
 
@@ -121,7 +136,7 @@ _HOSPITAL_LABEL = r"""
       | \b(?:PAS|RIS|PACS|EPR|CRIS)[ \t]+(?:number|no\b\.?|id\b|ref\b)
       | \b(?:PAS|RIS|EPR|CRIS|hosp(?:ital)?\.?)(?=[ \t]*[\#:])                 # PAS: RX1234567, Hosp#RX1234567
       | \b[CU]RN\b                                                       # CRN, URN
-      | \b(?:case[ \t]*notes?|trust|order)[ \t]+(?:number|no\b\.?)
+      | \b(?:case[ \t]*notes?|trust|order|RT|radiotherapy|oncology|x-?ray|prison(?:er)?)[ \t]+(?:number|no\b\.?)
       | \baccession(?:[ \t]+(?:number|no\b\.?))?
       | \bacc\b\.?[ \t]*no\b\.?
       | \bK[ \t-]?(?:number|no\b\.?)
@@ -143,7 +158,9 @@ THING_ID_WORDS = _words(
 # The label after the id: "RX9988776 (hospital number)", "K234567 (K no)", "RX1234567 (MRN)".
 HOSPITAL_NUMBER_BEFORE_LABEL = re.compile(
     rf"""
-    (?<![\w/.-])(?P<id>[A-Za-z]{{0,5}}-?\d[\dA-Za-z-]*[\dA-Za-z])[ \t]*[(\[,]?[ \t]*{_HOSPITAL_LABEL}
+    (?<![\w/.-])
+    (?P<id>(?-i:[A-Z]{{1,4}})[ ]\d{{5,}}|[A-Za-z]{{0,5}}-?\d[\dA-Za-z-]*[\dA-Za-z])
+    [ \t]*[(\[,]?[ \t]*{_HOSPITAL_LABEL}
     """,
     re.I | re.X,
 )
@@ -152,6 +169,8 @@ HOSPITAL_NUMBER = re.compile(
     {_HOSPITAL_LABEL}{_HOSPITAL_GAP}
     (?P<id>
         (?-i:[A-Z]{{1,4}})[ ]\d[\dA-Za-z/-]*[\dA-Za-z]
+      | [A-Za-z]{{1,5}}\d{{1,3}}[ ]\d{{3,}}(?!\w)                                 # RX1 234567
+      | \d{{2,4}}(?:[ ]\d{{1,4}}){{1,3}}(?![ ]?\w)                                # 123 456 7
       | [A-Za-z]{{0,5}}[-/]?\d[\dA-Za-z/-]*[\dA-Za-z]
     )
     (?!\w)
@@ -256,14 +275,14 @@ ROLE_WORDS = _words(
     radiologist sonographer clinician doctor dosimetrist therapist colleague gp mpe rpa rps
     radiographers operators referrers practitioners physicists technologists nurses consultants registrars
     radiologists sonographers clinicians doctors dosimetrists therapists colleagues staff
-    signed signature author investigator investigators owner approver reviewer cc regards"""
+    signed signature author investigator investigators owner approver reviewer cc regards prisoner"""
 )  # the last line: a draft's signatures, owners and sign-offs ("Signed: Peter Hughes", "Kind regards, ...")
 # Relatives are named by first name alone ("daughter, Mary", "next of kin: Peter").
 RELATIVE_WORDS = _words(
     """relative relatives carer husband wife partner spouse mother father daughter son brother sister parent
     parents guardian grandson granddaughter grandmother grandfather niece nephew aunt uncle friend neighbour
     stepson stepdaughter stepmother stepfather fiance fiancee kin nok mum mam mom dad nan nana gran granny grandma
-    grandad grandpa"""
+    grandad grandpa baby"""
 )
 # Speaking to someone names them, even by first name alone: "I spoke to Ahmed".
 SPOKEN_TO_VERBS = _words("spoke spoken speaking talked talking explained apologised apologized")
@@ -300,11 +319,21 @@ SURNAME_COMMA_FIRST = re.compile(
     rf"(?<![\w'’-])(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
     rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])"
 )
+# "SMITH, JOHN", as PAS and RIS print patients, read where a label or "patient" says a name follows.
+UPPER_SURNAME_COMMA_FIRST = re.compile(
+    rf"(?<![\w'’-])(?P<surname>(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}}){{0,3}}),[ \t]?"
+    rf"(?P<first>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)(?![\w'’-])"
+)
+# A title in capitals without its dot ("MR JOHN SMITH"): also a modality ("MR KNEE"), so read only when a
+# known given name or surname follows.
+UPPER_TITLE = re.compile(rf"\b(?:MRS|MR|MS|DR|MISS)[ \t]+(?=[{_UP}]{{2,}})")
 # What may follow "Smith, John" outside a name context for it to be read as a
 # name: an identifier at once ("Okoro, Chinedu (DOB ...", "Smith, John, NHS no.").
 LISTED_BEFORE_IDENTIFIER = re.compile(
     r"[ \t]*[,;(\[\-–—]?[ \t]*(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bborn\b|\baged?\b|\bNHS\b|\bCHI\b"
     r"|\bH[ \t]?[&+][ \t]?C\b|\bHCN\b|\bM\.?R\.?N\b|\bunit[ \t]+(?:number|no\b)"
+    # Sex and age ("F, 67y"), a title in brackets ("(MR)"): how PAS and RIS print a patient after the name.
+    r"|\b[MF]\b[ \t]*[,/]?[ \t]*\d{1,3}[ \t]?(?:y\b|yrs?\b|years?\b|yo\b)|\((?:MR|MRS|MS|MISS|MX)\)"
     r"|\bhosp(?:ital)?\b\.?[ \t]*(?:number|no\b|num\b|id\b|\#|:))",  # not "..., Morriston Hospital"
     re.I,
 )
@@ -316,6 +345,8 @@ MIXED_SURNAME_COMMA_FIRST = re.compile(
     rf"(?P<first>[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])"
 )
 
+# A name just before "(pt" or "(patient": "Heather (pt, 44) said".
+NAME_BEFORE_PATIENT = re.compile(rf"(?P<name>[{_UP}][{_LOW}]+(?:[ \t][{_UP}][{_LOW}]+)?)[ \t]*\((?:[Pp]t|[Pp]atient)\b")
 # Capitalised words that are never a name, wherever they appear: they end a
 # name ("Dr Patel On call") and stop one starting ("the Dr On call").
 NEVER_NAMES = _words(
@@ -369,6 +400,13 @@ NOT_NAMES = _words(
     Unwell Collapsed Agitated Pregnant Fasted Cannulated Known Previous Same Wrong Correct
     """
 )
+# Months and days that are also given names: after a title they are read as names ("Mrs June Smith").
+CALENDAR_NAMES = _words("April May June July August Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Parts of the body and exams: after a title they are an exam's name ("Mr Knee", "MRS Brain"), not a person.
+EXAM_WORDS = _words(
+    """Chest Abdomen Pelvis Neck Spine Knee Hip Foot Wrist Ankle Shoulder Elbow Thorax Brain Heart Lung Breast Bone
+    Renal Thyroid Coronary Whole Body Prostate Liver Pancreas Orbits Sinuses Cardiac Urology Spectroscopy"""
+)
 # Words in NOT_NAMES that are also surnames: after a first name ("Callum
 # Ward") they are read as part of the name.
 ALSO_SURNAMES = frozenset({"Ward", "Hall", "Head", "Lead", "Rose", "Hand", "Band", "Porter", "Child", "Bank"})
@@ -394,7 +432,7 @@ UPPER_NOT_NAMES = frozenset(word.upper() for word in NEVER_NAMES | (NOT_NAMES - 
 # before its street word. Town and county after commas are read afterwards.
 _STREET_WORD = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Grove|Park"
-    r"|Hill|Row|Walk|Square|Mews)"
+    r"|Hill|Row|Walk|Square|Mews|Parade|Cottages|Rise|Vale|Wynd|Brae|Quay|Boulevard|Chase|Croft|Fold|Green)"
 )
 # Welsh street words come first: "Heol y Parc", "Ffordd y Grug", "Stryd Fawr", "Lôn Las".
 _WELSH_STREET_WORD = r"(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Llys|Cilgant|Maes|Rhes|Teras)"
@@ -472,6 +510,13 @@ FIRST_NAMES = _words(
     Kwame Ngozi Oluwaseun Olusegun Tunde Abena Agnieszka Katarzyna Krzysztof Lukasz Magdalena Piotr Tomasz
     Andrei Elena Irina Natalia Olga Monika Marta Sofia Lucas Mia Ava Poppy Freddie Harvey Theo Joe Tom Sam
     Dan Rob Chris Nick Matt Tony Steve Dave Mike Jim Sue Liz Kim
+    Kyle Wayne Leanne Stacey Beverley Brenda Doreen Mavis Aisling Ivy Heather Shirley Sylvia Gladys Edna Ethel
+    Vera Marjorie Hilda Elsie Winifred Florence Harold Stanley Norman Leslie Trevor Clive Malcolm Roger Raymond
+    Terence Gordon Bernard Frederick Walter Alfred Ernest Sidney Cyril Reggie Phyllis Beryl Janice Tina
+    Jacqueline Julia Josephine Rosemary Hazel Iris Violet Daisy Lily Evie Sienna Ruby Millie Phoebe Matilda
+    Layla Aaliyah Riley Harrison Jenson Tyler Kai Reece Jordan Brandon Bradley Graeme Alistair Duncan Angus
+    Shona Bronagh Ciaran Eamon Colm Dermot Brendan Niall Ruairi Grainne Mairead Bridget Kathryn Kerry Natasha
+    Vanessa Victoria Zoë Ifeoma Oluwadamilare Bartosz Jakub Mateusz Oskar Zofia Ewa Daniela Alina Ionut
     """
 )
 # One of those given names, then a space and a capital: where a surname may start.
@@ -481,7 +526,7 @@ INSTITUTION_WORDS = _words(
     """Hospital Hospitals Infirmary Trust Centre Center Unit Clinic Institute University College Foundation
     Building Wing Ward House Road Street Lane Avenue Way Close Drive Court Square Park Station School Hall"""
 )
-NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’-]+){1,3}")  # the up to three words after a name
+NEXT_WORDS = re.compile(r"(?:[ \t\u00a0]+[\w'’&-]+){1,5}")  # the up to five words after a name
 # Labels that start another identifier: a name read word by word stops at them.
 IDENTIFIER_LABELS = _words("DOB NHS CHI HCN MRN RIS PAS EPR ID NO DOD")
 # A name typed in lower case ("Mrs jane doe", "Patient name: mary o'brien"): read only where the
@@ -508,3 +553,5 @@ SURNAMES_LOWER = _words(
 )
 # A surname prefix that is never an everyday word: "mcdonald", "o'brien".
 LOWER_SURNAME_PREFIX = re.compile(r"(?:mc[a-z]{3,}|o['’][a-z]{3,})")
+# After a lower-case title, months and days that are given names are names too ("mrs june smith").
+LOWER_NOT_NAMES_AFTER_TITLE = LOWER_NOT_NAMES - frozenset(w.lower() for w in CALENDAR_NAMES)

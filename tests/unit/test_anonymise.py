@@ -771,6 +771,36 @@ def test_staff_written_set_misses_only_what_is_listed_and_flags_nothing_clean() 
         pytest.param("Case note no. CN123456", [("hospital_number", "CN123456")], id="case-note"),
         pytest.param("Trust no T1234567", [("hospital_number", "T1234567")], id="trust-no"),
         pytest.param("Order number: ORD123456", [("hospital_number", "ORD123456")], id="order-number"),
+        # Names pasted from PAS and RIS in capitals, and a capital title before a known name.
+        pytest.param("Name: SMITH, JOHN", [("name", "SMITH, JOHN")], id="pas-capitals"),
+        pytest.param("RIS: JONES, MARY, F, 67y", [("name", "JONES, MARY")], id="ris-capitals-sex-age"),
+        pytest.param("MR JOHN SMITH WAS SCANNED TWICE", [("name", "JOHN SMITH")], id="capital-title"),
+        # A title then a month or a day that is a given name; an initial before a known surname.
+        pytest.param(
+            "Mrs June Smith and Miss April Jones",
+            [("name", "June Smith"), ("name", "April Jones")],
+            id="calendar-given-names",
+        ),
+        pytest.param(
+            "mrs june smith had CT; pt: mr t nowak",
+            [("name", "june smith"), ("name", "t nowak")],
+            id="lower-calendar-and-initial",
+        ),
+        # More given names; a baby by first name; a name just before "(pt".
+        pytest.param("Kyle Brennan had a CT head", [("name", "Kyle Brennan")], id="more-given-names"),
+        pytest.param("XR chest for baby Ivy Campbell", [("name", "Ivy Campbell")], id="baby"),
+        pytest.param(
+            "Heather (pt) said; Alasdair (pt, 44) was", [("name", "Heather"), ("name", "Alasdair")], id="name-before-pt"
+        ),
+        # Radiotherapy and imaging numbers; numbers written in groups; a prison number.
+        pytest.param("RTX 4456721 (RT number)", [("hospital_number", "RTX 4456721")], id="rt-number-after"),
+        pytest.param("Oncology no 1234567", [("hospital_number", "1234567")], id="oncology-no"),
+        pytest.param("MRN: 123 456 7", [("hospital_number", "123 456 7")], id="grouped-digits"),
+        pytest.param("Hosp No. RX1 234567", [("hospital_number", "RX1 234567")], id="grouped-letters-digits"),
+        pytest.param("prisoner number A1234BC", [("hospital_number", "A1234BC")], id="prison-number"),
+        pytest.param(
+            "Flat 4, 19 Marine Parade, Scarborough", [("address", "Flat 4, 19 Marine Parade, Scarborough")], id="parade"
+        ),
         # Welsh street addresses name the street first.
         pytest.param("Flat 3, 22 Heol y Parc, Caerdydd", [("address", "Flat 3, 22 Heol y Parc, Caerdydd")], id="heol"),
         pytest.param("4 Stryd Fawr, Bala", [("address", "4 Stryd Fawr, Bala")], id="stryd"),
@@ -795,6 +825,16 @@ def test_staff_phrasing_is_caught(text: str, expected: list[tuple[str, str]]) ->
         "Guidance of 19 April 2023; policy dated 01/02/2015; scanned 12/03/2026",
         "mr knee, mr prostate and dr room 2 booked; ms relapse query",
         "Done on Monday, performed on Ward 7, done on CT2",
+        # A date just before "DOB" that speaks of the DOB is the exam's; a lettered list is not "b." for born.
+        "CT head on 14/03/2024, DOB not asked at ID check; XR 02/05/2024 (DOB not checked)",
+        "a. consent taken\nb. 13/03/2024 scan performed",
+        # Dates of the last century that belong to things and events, not to the patient.
+        "Cs-137 source reference date 01/03/1995; pacemaker implanted 22/09/1998; previous RT on 14/05/1997",
+        # Ten-digit numbers labelled as a thing's; places named after people; exams that look like titles.
+        "GE Discovery 670 (system ID 9434765919); SN 9434765919; S/N 9434765919; call ref 9434765919",
+        "Portable CXR performed on Rowan ward; Mary Seacole ward (AMU)",
+        "Referred from Robert Jones and Agnes Hunt Orthopaedic Hospital",
+        "MRS Brain booked; RIS exam Mr Knee Left",
     ],
 )
 def test_staff_phrasing_that_is_not_an_identifier(text: str) -> None:
