@@ -351,7 +351,7 @@ def _age_matters(facts: Mapping[str, Any], book: Rulebook) -> bool:
     nation = facts.get("jurisdiction")
     view = FactView(facts)
     return any(
-        "child" in row.criterion.thresholds and not row.waits(view)
+        "child" in row.criterion.thresholds and not row.waits(view, book)
         for n in ([nation] if nation else NATIONS)
         for row in gated(book, n, facts.get("exposure"), facts.get("setting"))
     )

@@ -14,6 +14,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from assistant.criteria import EVALUATORS, FactView
+from assistant.criteria.imaging_dose import least_band_ratio
+from assistant.criteria.rt_imaging import repeat_ratio
 from assistant.decision import Assumption, Decision, Finding, OpenCheck, Pending, split_missing
 from assistant.fact_schema import FactSpec, WhenAbsent, fact_order, fact_specs
 from assistant.numbers import as_given
@@ -63,9 +65,14 @@ class Row(NamedTuple):
     # Judged only once one of these is given (the bands for radiotherapy imaging); () for every other row.
     only_if_given: tuple[str, ...] = ()
 
-    def waits(self, facts: FactView) -> bool:
-        """Whether the row is left unjudged: none of the facts it waits for is given."""
-        return bool(self.only_if_given) and not any(facts.known(n) for n in self.only_if_given)
+    def waits(self, facts: FactView, book: Rulebook) -> bool:
+        """Whether the row is left unjudged: none of the facts it waits for is given, and the counts show
+        too few repeats for any band to be met at the intended dose per scan or image (unknown counts wait
+        too: the count rows ask for them first)."""
+        if not self.only_if_given or any(facts.known(n) for n in self.only_if_given):
+            return False
+        ratio = repeat_ratio(facts)
+        return ratio is None or ratio < least_band_ratio(book)
 
 
 Rows = tuple[Row, ...]
@@ -241,7 +248,7 @@ def _assess(
     waiting: list[Row] = []
     judged: list[Judged] = []
     for row in rows:
-        if row.waits(view):
+        if row.waits(view, book):
             waiting.append(row)
         else:
             judged.append(Judged(row.criterion, judge(row.criterion, row.needs, view, book)))

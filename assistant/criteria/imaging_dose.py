@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from assistant.criteria.base import FactView, age_if_unknown, by_age, evaluates, not_applicable, not_met, unknown
 from assistant.numbers import Number, as_given
 from assistant.outcome import Outcome
@@ -21,6 +23,29 @@ def _measure(c: Criterion, facts: FactView, book: Rulebook, intended: Number | N
     return by_age(facts, book, child, adult)
 
 
+def least_band_ratio(book: Rulebook) -> Fraction:
+    """The smallest total ÷ intended dose at which some band 2.1-2.4 can be met: 2.5, by 2.4 and by 2.3 at its
+    10 mSv edge (2.2 needs 10, 2.1 a child's 1 mSv over less than 0.3). Below it no band can be met, whatever
+    the doses, while the imaging dose per scan or image is the one intended."""
+    key = id(book)
+    if key not in _LEAST_RATIO:
+        ratios = []
+        for c in book.criteria:
+            if c.family != "imaging_dose":
+                continue
+            band = c.threshold("band")
+            if "factor" in c.thresholds:
+                least = c.threshold("factor").min
+            else:
+                total = c.threshold("total" if "total" in c.thresholds else "child").min
+                least = None if total is None or not band.max else total / band.max
+            if least is not None:
+                ratios.append(least)
+        _LEAST_RATIO[key] = (book, min(ratios))
+    return _LEAST_RATIO[key][1]
+
+
+_LEAST_RATIO: dict[int, tuple[Rulebook, Fraction]] = {}  # keeps the book, so its id is not reused
 _LEAST_TOTAL: dict[str, Threshold | None] = {}
 
 

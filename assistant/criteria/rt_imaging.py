@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from assistant.criteria.base import FactView, evaluates, met, not_met, unknown
 from assistant.outcome import Outcome, all_of
 from assistant.rulebook import Criterion, Rulebook
@@ -63,3 +65,22 @@ def course_images_equipment(c: Criterion, facts: FactView, book: Rulebook) -> Ou
     return all_of(
         _course_increase(c, facts), _caused_by(facts, "equipment_thematic", "thematic hardware or software failure")
     )
+
+
+def repeat_ratio(facts: FactView) -> Fraction | None:
+    """Scans or images in all ÷ those intended, from the counts; None while the counts are not known.
+
+    At the same dose per scan or image this is the total dose ÷ the intended dose the bands 2.1-2.4 use.
+    """
+    setting = facts.get("setting")
+    if setting == "rt_planning_scan":
+        scans = facts.num("planning_scans_total")
+        return None if scans is None else Fraction(str(scans))  # one scan intended
+    if setting == "rt_verification_imaging":
+        intended, additional = facts.num("course_images_intended"), facts.num("course_images_additional")
+        if intended is None or additional is None:
+            return None
+        if intended == 0:
+            return Fraction(10**9) if additional else Fraction(1)  # none intended: any image is unbounded
+        return Fraction(str(intended + additional)) / Fraction(str(intended))
+    return None
