@@ -158,6 +158,8 @@ def category_code(facts: FactView, book: Rulebook) -> tuple[str | None, tuple[st
         miss = facts.get("geographical_miss")
         if miss in ("total", "partial"):
             return ("9.1" if miss == "total" else "9.2"), ()
+        if miss is None:  # a miss would make it 9.1 or 9.2, whatever the dose ratios
+            return None, ("geographical_miss",)
         ptv = facts.num("course_dose_ratio_ptv")
         if ptv is None:  # over- (8.1) or under-exposure (8.2): the categories differ
             return None, ("course_dose_ratio_ptv",)
@@ -226,7 +228,7 @@ def _assess(
             missing=missing,
             duties=tuple(duties(book, view, verdict, dates, list(first), bool(later))) if nation else (),
             guidance=guidance,
-            assumptions=_relevant(assumption_list, verdict),
+            assumptions=_relevant(assumption_list, verdict, view.get("setting"), book),
             facts=given,
             **{"codes": (), "findings": ()} | kw,
         )
@@ -271,10 +273,13 @@ def _assess(
         )
         if split is None:
             asked = set(missing)
+            # The criteria the verdict waits on: those all of whose facts are asked for. One that also needs a
+            # fact not asked (9.1 waiting on the miss, once 8.1 settles the unintended case) waits on nothing here.
+            waiting_on = [j for j in unknowns if set(j.outcome.needs) <= asked] or [
+                j for j in unknowns if asked & set(j.outcome.needs)
+            ]
             pending = tuple(
-                Pending(j.criterion.code, _ordered(list(j.outcome.needs)), _so_far(j, view, book))
-                for j in unknowns
-                if asked & set(j.outcome.needs)
+                Pending(j.criterion.code, _ordered(list(j.outcome.needs)), _so_far(j, view, book)) for j in waiting_on
             )
             return decide("undetermined", missing=missing, why_not=why_not, notes=notes, pending=pending)
         name, branches = split
@@ -282,7 +287,7 @@ def _assess(
             "notify",
             codes=_common_codes(branches),
             findings=_branch_findings(name, branches),
-            codes_need=(name,),
+            codes_need=_ordered([name, *(n for b in branches for n in b.codes_need)]),
             notes=notes,
         )
     else:
@@ -402,14 +407,23 @@ def _possible_rows(rows: Rows, given: Mapping[str, Any]) -> Rows:
     )
 
 
-def _relevant(assumptions: tuple[Assumption, ...], verdict: str) -> tuple[Assumption, ...]:
+_RADIOPHARMACEUTICAL_FACTS = frozenset({"wrong_radiopharmaceutical", "infant_exposed"})
+
+
+def _relevant(
+    assumptions: tuple[Assumption, ...], verdict: str, setting: str | None, book: Rulebook
+) -> tuple[Assumption, ...]:
     """The assumptions that could change this verdict were they wrong.
 
     Outside IR(ME)R none of them bears; a statutory notification is not turned
-    into anything else by a voluntary one.
+    into anything else by a voluntary one; in radiotherapy treatment,
+    verification imaging or interventional work no radiopharmaceutical is given
+    (code 6's settings), so none can have been the wrong one.
     """
     if verdict == "outside_irmer":
         return ()
+    if setting is not None and setting not in (book.by_key("6").settings or ()):
+        assumptions = tuple(a for a in assumptions if a.fact not in _RADIOPHARMACEUTICAL_FACTS)
     if verdict == "notify":
         return tuple(a for a in assumptions if a.fact != "voluntary")
     return assumptions
@@ -424,7 +438,10 @@ def _intended_foetal_dose(view: FactView, book: Rulebook) -> tuple[str, ...]:
     dose = view.given.get("foetal_dose_mgy")
     if view.given.get("foetal_exposure_unintended") is not False or dose is None:
         return ()
-    edge = book.by_key("5").threshold("foetal").describe()
+    threshold = book.by_key("5").threshold("foetal")
+    if not threshold.check(dose, "foetal dose").met:
+        return ()  # below 10 mGy code 5 could not apply either way
+    edge = threshold.describe()
     return (
         f"A foetal dose of {as_given(dose)} mGy is given with the foetus's exposure said to be intended, so code 5 "
         "was not judged. If the foetus received more than was intended (a repeat, a wrong protocol), that exposure "
@@ -542,14 +559,14 @@ def _so_far(j: Judged, view: FactView, book: Rulebook) -> str:
     """What is known of a pending criterion; for one waiting on a single yes/no fact with nothing known
     yet, what each answer would give it ("if an incorrect radiopharmaceutical was administered, met: ...")."""
     needs = j.outcome.needs
-    if j.outcome.reasons or len(needs) != 1 or fact_specs()[needs[0]].type != "bool":
+    if len(needs) != 1 or fact_specs()[needs[0]].type != "bool":
         return "; ".join(j.outcome.reasons)
     name = needs[0]
     said = []
     for value in (True, False):
         outcome = EVALUATORS[j.criterion.key](j.criterion, FactView({**view.given, name: value}, view.assumed), book)
         if outcome.unknown:
-            return ""  # another fact decides too: nothing short to say
+            return "; ".join(j.outcome.reasons)  # another fact decides too: only what is known
         state = "met" if outcome.met else "not met"
         because = f": {'; '.join(outcome.reasons)}" if outcome.reasons else ""
         said.append(f"if {'yes' if value else 'no'}, {state}{because}")  # the reasons say what yes and no mean

@@ -392,3 +392,60 @@ def test_a_notification_says_the_report_must_state_candour_and_the_csaue_procedu
     (report,) = [d for d in notify.duties if d.startswith("Send the detailed investigation report")]
     assert "whether local duty of candour requirements have been met" in report
     assert "whether the local CSAUE procedure has been applied" in report
+
+
+def test_pending_lists_only_criteria_whose_facts_are_all_asked_for() -> None:
+    """Exposure unknown: the unintended case is 8.1 (PTV 1.15), so 9.1/9.2, which would also need the miss, do
+    not wait here; code 1 (accidental, age unknown) does."""
+    decision = assess(parse_facts({"jurisdiction": "england", "exposed_person": "patient", "setting": "radiotherapy",
+                                   "total_dose_msv": 2, "course_dose_ratio_ptv": 1.15}))  # fmt: skip
+    assert decision.verdict == "undetermined"
+    waiting = {p.code for p in decision.pending}
+    assert not waiting & {"9.1", "9.2"}, decision.pending
+    assert all(set(p.needs) <= set(decision.missing) for p in decision.pending)
+
+
+def test_a_yes_or_no_with_something_known_says_both_answers_and_what_is_known() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_verification_imaging",
+             "age_years": 60, "fraction_images_max": 3, "course_images_intended": 10, "course_images_additional": 1,
+             "additional_images_cause": "other"}  # fmt: skip
+    decision = assess(facts, not_known={"setup_error"})
+    (pending,) = [p for p in decision.pending if p.code == "4.2a"]
+    assert pending.so_far.startswith("if yes, met: ") and "; if no, not met: " in pending.so_far
+    assert "3 images ≥ 3 images" in pending.so_far
+
+
+def test_a_code_still_open_in_every_branch_is_still_asked_for() -> None:
+    # Scotland: accidental or unintended, both notify; the unintended case's code still needs the therapy type.
+    decision = assess(parse_facts({"jurisdiction": "scotland", "exposed_person": "patient", "setting": "nm_therapy",
+                                   "prescribed_activity_mbq": 100, "delivered_activity_mbq": 125}))  # fmt: skip
+    assert decision.verdict == "notify" and decision.codes_need == ("exposure", "nm_therapy_type")
+    # M in radiotherapy with the miss unknown: 9.1 or 9.2 if there was one, so the category is open.
+    m = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "setting": "radiotherapy",
+                            "course_dose_ratio_ptv": 1.0, "individuals_affected": 3}))  # fmt: skip
+    assert m.codes == ("M",) and m.codes_need == ("geographical_miss",)
+    with_miss = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "setting": "radiotherapy",
+                                    "course_dose_ratio_ptv": 1.0, "individuals_affected": 3,
+                                    "geographical_miss": "total"}))  # fmt: skip
+    assert with_miss.codes == ("M9.1",)
+
+
+def test_no_radiopharmaceutical_is_assumed_absent_where_none_is_given() -> None:
+    radiotherapy = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended",
+                                       "setting": "radiotherapy", "course_dose_ratio_ptv": 1.0,
+                                       "geographical_miss": "none", "course_dose_ratio_oar": 1.0,
+                                       "fraction_dose_ratio_max": 1.0}))  # fmt: skip
+    facts = {a.fact for a in radiotherapy.assumptions}
+    assert not facts & {"wrong_radiopharmaceutical", "infant_exposed"}, facts
+    nuclear = assess(parse_facts({"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic",
+                                  "age_years": 50, "intended_dose_msv": 1, "total_dose_msv": 1}))  # fmt: skip
+    assert {"wrong_radiopharmaceutical", "infant_exposed"} <= {a.fact for a in nuclear.assumptions}
+
+
+def test_the_intended_foetal_dose_note_is_only_where_code_5_could_apply() -> None:
+    base = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 30,
+            "intended_dose_msv": 8, "total_dose_msv": 9, "foetal_exposure_unintended": False}  # fmt: skip
+    assert not any(
+        "foetal_exposure_unintended" in n for n in assess(parse_facts(base | {"foetal_dose_mgy": 9.9})).notes
+    )
+    assert any("foetal_exposure_unintended" in n for n in assess(parse_facts(base | {"foetal_dose_mgy": 10})).notes)
