@@ -573,10 +573,12 @@ class IrmerApp(App[None]):
             return
         from assistant.ui.drafting import DraftInterview
 
-        self._draft = DraftInterview(self._decision, self.settings, details=dict(self._draft_details))
+        self._draft = DraftInterview.carried_over(self._decision, self.settings, self._draft_details, self.today())
         self._draft_answered_keys = []
         self.transcript.anchor()  # follow the draft's questions below the card
         await self.transcript.mount(IrmerMessage(DRAFTING))
+        for problem in self._draft.no_longer_fit:
+            await self.transcript.mount(NoticeMessage(problem, title="Asked again: an earlier answer no longer fits"))
         await self._ask_draft()
 
     async def _ask_draft(self) -> None:

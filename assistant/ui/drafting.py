@@ -38,6 +38,26 @@ class DraftInterview:
     left_blank: set[str] = field(default_factory=set)  # fields the person chose to leave TO COMPLETE
     earlier: dict[str, str] = field(default_factory=dict)  # answers of reopened fields, to edit rather than retype
 
+    # Why details given for an earlier draft were set aside (a changed discovery date): each is asked again.
+    no_longer_fit: list[str] = field(default_factory=list)
+
+    @classmethod
+    def carried_over(
+        cls, decision: Decision, settings: Settings, details: dict[str, str], today: dt.date | None = None
+    ) -> DraftInterview:
+        """A new draft with the details of the last one that still fit the decision; those that no longer do
+        (an incident date now after a changed discovery date) come back as questions, their text ready to edit."""
+        kept: dict[str, str] = {}
+        earlier: dict[str, str] = {}
+        problems: list[str] = []
+        for key, text in details.items():
+            if problem := detail_problem(key, text, decision, today):
+                earlier[key] = text
+                problems.append(problem)
+            else:
+                kept[key] = text
+        return cls(decision, settings, details=kept, earlier=earlier, no_longer_fit=problems)
+
     @property
     def suggested(self) -> str:
         return suggested_kind(self.decision)

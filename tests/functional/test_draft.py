@@ -329,3 +329,26 @@ def test_today_and_yesterday_are_dates_in_a_draft_as_on_the_card() -> None:
     assert draft.details["incident_date"] == "2026-11-27"
     draft.answer("incident_date", "today", TODAY)
     assert draft.details["incident_date"] == "2026-11-28"
+
+
+def test_a_draft_answer_that_no_longer_fits_a_changed_discovery_date_is_asked_again(documents_folder: Path) -> None:
+    """An incident date given for an earlier draft, now after a discovery date changed since, must not crash
+    the next draft: it is set aside, said so, and asked again with the old text to edit."""
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await type_text(pilot, "15/11/2026")
+            await pilot.press("enter")
+            await pilot.pause()
+            app._draft_details = {"incident_date": "2026-11-20", "description": "x"}  # from the last draft
+            await draft_the_notification(pilot)
+            await settle_draft(pilot)
+            assert app._draft is not None
+            assert "incident_date" not in app._draft.details and app._draft.details["description"] == "x"
+            assert app._draft.earlier["incident_date"] == "2026-11-20"
+            notices = [n.text for n in app.query(NoticeMessage)]
+            assert any("after the incident was discovered (2026-11-15)" in n for n in notices), notices
+
+    asyncio.run(body())
