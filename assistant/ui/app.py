@@ -479,12 +479,10 @@ class IrmerApp(App[None]):
         return True
 
     async def action_escape(self) -> None:
-        """Esc is Back, except in the card's discovery date box, where it leaves the box and keeps what
-        was typed (Ctrl+Z still changes an answer)."""
-        focused = self.focused
-        if self.on_screen == DECISION and isinstance(focused, Input):
-            self.screen.set_focus(None)
-            self.notify("Left the date box; Tab returns to it. Ctrl+Z changes an earlier answer.")
+        """Esc is Back, except in the card's discovery date box: there it keeps the box and what was typed
+        (leaving it, the letters typed next would be the card's keys: D drafts), and says how to go back."""
+        if self.on_screen == DECISION and isinstance(self.focused, Input):
+            self.notify("The discovery date is still open: type it and press Enter. Ctrl+Z changes an earlier answer.")
             return
         await self.action_back()
 

@@ -263,7 +263,7 @@ def test_enter_on_an_undecided_card_does_nothing() -> None:
     _run(body)
 
 
-def test_escape_in_the_cards_date_box_leaves_the_box_and_keeps_the_card() -> None:
+def test_escape_in_the_cards_date_box_keeps_the_box_and_the_card() -> None:
     from textual.widgets import Input
 
     from assistant.ui.app import DECISION
@@ -280,8 +280,12 @@ def test_escape_in_the_cards_date_box_leaves_the_box_and_keeps_the_card() -> Non
             await pilot.press("escape")
             await pilot.pause()
             assert app.on_screen == DECISION and app.conversation.history == history, "the card stays"
-            assert app.focused is None and box.value == "20/11", "what was typed is kept"
-            await pilot.press("escape")  # out of the box, Esc is Back again
+            assert app.focused is box and box.value == "20/11", "the box keeps its place and what was typed"
+            await type_text(pilot, "/2026")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(app.conversation.facts["discovered_on"]) == "2026-11-20", "typing goes on in the box"
+            await pilot.press("ctrl+z")
             assert await settle(pilot) == history[-1].question_id
 
     _run(body)
