@@ -212,6 +212,7 @@ class IrmerApp(App[None]):
         self._draft_folder: Path | None = None  # where this session last saved a draft
         self._refusals: list[NoticeMessage] = []  # messages refusing tries at the open question
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
+        self._last_draft_kind: str | None = None  # the document last drafted: changing an answer drafts it again
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
         self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
         # The incident a New replaced, until the new one gets an answer: Ctrl+Z brings it back.
@@ -653,13 +654,34 @@ class IrmerApp(App[None]):
 
     async def _draft_revise(self, key: str) -> None:
         if self._draft is None:
-            self.notify("That draft is closed: press D to draft again.")
+            await self._redraft(key)
             return
         if key == "kind":
             self._draft.kind = None
         else:
             self._draft.reopen(key)
         await self._ask_draft()
+
+    async def _redraft(self, key: str) -> None:
+        """Change one answer of a draft already made (an identifier typed into it, say): the same document is
+        drafted again with that question reopened and the others as they were."""
+        from assistant.ui.drafting import DraftInterview
+
+        if self._decision is None or (key != "kind" and key not in self._draft_details):
+            self.notify("There is no draft answer to change: press D to draft.")
+            return
+        self._draft = DraftInterview.carried_over(self._decision, self.settings, self._draft_details, self.today())
+        if key != "kind":
+            self._draft.kind = self._last_draft_kind
+            self._draft.reopen(key)
+        self._draft_answered_keys = []
+        self.transcript.anchor()
+        await self.transcript.mount(IrmerMessage(DRAFTING))
+        await self._ask_draft()
+
+    def draft_answers(self) -> list[tuple[str, str]]:
+        """(key, text) of each detail given for a draft, while the card is shown: the palette offers to change them."""
+        return list(self._draft_details.items()) if self.on_screen == DECISION and self._draft is None else []
 
     async def _open_draft(self, draft: DraftInterview) -> None:
         from assistant.documents import DocumentError
@@ -685,6 +707,7 @@ class IrmerApp(App[None]):
             today=self.today(),
         )
         self._draft = None
+        self._last_draft_kind = draft.kind
         await self.push_screen(DraftScreen(request), callback=self._draft_closed)
         self.on_screen = DRAFT
         self.refresh_bindings()

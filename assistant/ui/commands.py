@@ -44,6 +44,16 @@ class IrmerCommands(Provider):
                 # The palette reads help as markup: the echo is the person's own text, so escape it.
                 was = escape(visible(turn.echo))
                 out.append((f"Change answer: {visible(turn.prompt)}", partial(revise, turn.question_id), f"was: {was}"))
+        draft_answers = getattr(self.app, "draft_answers", None)
+        if draft_answers is not None and revise is not None:
+            from assistant.document_fields import document_data
+            from assistant.ui.app import DRAFT_PREFIX
+
+            catalogue = document_data().catalogue
+            for key, text in draft_answers():
+                question = visible(catalogue[key].question) if key in catalogue else key
+                was = escape(visible(text))
+                out.append((f"Change draft answer: {question}", partial(revise, DRAFT_PREFIX + key), f"was: {was}"))
         return out
 
     async def discover(self) -> Hits:

@@ -65,10 +65,13 @@ class DraftInterview:
     def next_field(self) -> DetailField | None:
         """The next detail this document still lacks and that was not left blank, in asking order."""
         assert self.kind is not None
-        for needed in fields_needed(self.kind, self.decision, self.details, self.settings):
-            if needed.key not in self.left_blank:
-                return needed
-        return None
+        asking = [
+            f
+            for f in fields_needed(self.kind, self.decision, self.details, self.settings)
+            if f.key not in self.left_blank
+        ]
+        # A reopened answer first: the person asked to change that one.
+        return next((f for f in asking if f.key in self.earlier), asking[0] if asking else None)
 
     def answer(self, key: str, text: str, today: dt.date | None = None) -> None:
         """Take one detail; a wrong form (not an email address, a date after discovery) raises DocumentError.

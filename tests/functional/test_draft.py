@@ -352,3 +352,27 @@ def test_a_draft_answer_that_no_longer_fits_a_changed_discovery_date_is_asked_ag
             assert any("after the incident was discovered (2026-11-15)" in n for n in notices), notices
 
     asyncio.run(body())
+
+
+def test_an_answer_of_a_draft_already_made_can_be_changed(documents_folder: Path) -> None:
+    """An identifier typed into a draft's answer can be taken out of the answer, not only redacted."""
+    from assistant.ui.commands import IrmerCommands
+    from assistant.ui.widgets.multiline_answer import MultilineAnswer
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            app._draft_details = {"description": "Mrs Jones was scanned twice"}
+            app._last_draft_kind = "notification"
+            assert app.draft_answers() == [("description", "Mrs Jones was scanned twice")]
+            names = [name for name, _, _ in IrmerCommands(app.screen, None)._commands()]
+            assert any(name.startswith("Change draft answer: ") for name in names), names
+            await app.revise("draft:description")
+            assert await settle_draft(pilot) == "draft:description"
+            assert app._draft is not None and app._draft.kind == "notification", "the same document, no kind asked"
+            box = app.query_one("#answer")
+            assert isinstance(box, MultilineAnswer)
+            assert box.value == "Mrs Jones was scanned twice", "the answer comes back to edit"
+
+    asyncio.run(body())

@@ -95,7 +95,8 @@ class DraftScreen(Screen[Path | None]):
             hit = self.hits[self.selected]
             check = (
                 f"{len(self.hits)} suspected identifier{'s' if len(self.hits) > 1 else ''}: "
-                f"save and copy are off until each is redacted (R, or A for all) or removed from your answers. "
+                f"save and copy are off until each is redacted (R, or A for all) or removed from your answers "
+                "(Esc, then Ctrl+P: Change draft answer). "
                 f"Selected {self.selected + 1} of {len(self.hits)}."
             )
             self.query_one("#draft-check", Static).update(plain(check, "bold $text-error"))
