@@ -467,8 +467,8 @@ class IrmerApp(App[None]):
     def offers(self, action: str) -> bool:
         """Whether the chat offers this action now: card-only ones only when the card does (footer and palette)."""
         on_card = self._decision is not None and self._draft is None
-        if action == "voluntary":
-            return on_card and self._decision is not None and self._decision.verdict == "local"
+        if action == "voluntary":  # V notifies voluntarily, and on a voluntary card withdraws it
+            return on_card and self._decision is not None and self._decision.verdict in ("local", "voluntary")
         if action == "draft":
             return on_card
         if action == "change_discovery_date":
@@ -544,6 +544,10 @@ class IrmerApp(App[None]):
         await self._rebuild()
 
     async def action_voluntary(self) -> None:
+        if self._decision is not None and self._decision.verdict == "voluntary":
+            await self._card_fact("voluntary", False)
+            self.notify("The voluntary notification is withdrawn: the decision is local again.")
+            return
         if self._decision is None or self._decision.verdict != "local":
             self.notify("A voluntary notification is for a decision that is not notifiable (local).")
             return

@@ -20,7 +20,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Draft the paperwork", "draft", "Notification, investigation report or local record, from the decision"),
     ("Change the discovery date", "change_discovery_date", "Type the date the incident was discovered again"),
     ("Check the codes not yet checked", "check_codes", "Answer what could add a code to a verdict already reached"),
-    ("Notify voluntarily", "voluntary", "When the verdict is local: record a voluntary notification (code V)"),
+    ("Notify voluntarily (or withdraw it)", "voluntary", "Local verdict: add code V; voluntary: withdraw it"),
     ("Rulebook", "rulebook", "Every notification code with the guidance's words"),
     ("Glossary", "glossary", "SAUE, CSAUE, effective dose, duty holders and other terms"),
     ("Toggle dark/light theme", "toggle_theme", "Switch between the dark and the light theme"),

@@ -188,6 +188,13 @@ class DecisionCard(Vertical):
                 yield Button(
                     "Voluntary (V)", id="action-voluntary", compact=True, tooltip="Notify voluntarily (code V)"
                 )
+            elif d.verdict == "voluntary":
+                yield Button(
+                    "Not voluntary (V)",
+                    id="action-voluntary",
+                    compact=True,
+                    tooltip="Withdraw the voluntary notification",
+                )
             if self.can_check_codes and d.verdict != "undetermined":
                 yield Button(
                     "Check codes (C)", id="action-check_codes", compact=True, tooltip="Answer what could add a code"
