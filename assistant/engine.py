@@ -415,8 +415,8 @@ def _relevant(
 ) -> tuple[Assumption, ...]:
     """The assumptions that could change this verdict were they wrong.
 
-    Outside IR(ME)R none of them bears; a statutory notification is not turned
-    into anything else by a voluntary one; in radiotherapy treatment,
+    Outside IR(ME)R none of them bears; only a local verdict is turned into
+    anything else by a voluntary notification; in radiotherapy treatment,
     verification imaging or interventional work no radiopharmaceutical is given
     (code 6's settings), so none can have been the wrong one.
     """
@@ -424,7 +424,7 @@ def _relevant(
         return ()
     if setting is not None and setting not in (book.by_key("6").settings or ()):
         assumptions = tuple(a for a in assumptions if a.fact not in _RADIOPHARMACEUTICAL_FACTS)
-    if verdict == "notify":
+    if verdict != "local":  # only a local verdict becomes voluntary: elsewhere that assumption changes nothing
         return tuple(a for a in assumptions if a.fact != "voluntary")
     return assumptions
 

@@ -65,6 +65,11 @@ def _judge(items: frozenset[tuple[str, Any]]) -> Decision:
     return assess(dict(items), assume_absent=False)
 
 
+def _gist(d: Decision) -> tuple[Any, ...]:
+    """What an answer can change: the verdict, the codes, what they and the verdict wait on, what is unchecked."""
+    return d.verdict, d.codes, d.codes_need, d.missing, tuple(c.code for c in d.open_checks)
+
+
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
@@ -183,10 +188,11 @@ class Conversation:
                     if self._conflict(kept.parsed) is not None:
                         break  # asked again, with the earlier answer offered to edit
                 else:
-                    passed_by = self._still_tells(answers)
+                    candidates = {**self._remembered_answers(), **answers}
+                    passed_by = self._still_tells(candidates)
                     if passed_by is None:
                         break
-                    qid, kept = passed_by, answers[passed_by]
+                    qid, kept = passed_by, candidates[passed_by]
                 self._answers[qid] = kept
                 self._changed()
         finally:
@@ -194,6 +200,17 @@ class Conversation:
         for qid, a in answers.items():
             if qid not in self._answers:
                 self._remembered[qid] = a.raw
+
+    def _remembered_answers(self) -> dict[str, _Answer]:
+        """Answers set aside by an earlier revision (a detour through "a member of the public" and back), read
+        again: one that still applies and still changes the decision is kept rather than lost."""
+        out = {}
+        for qid, raw in self._remembered.items():
+            try:
+                out[qid] = _Answer(raw, parse_answer(question_by_id(qid), raw))
+            except (AnswerError, KeyError):
+                continue  # no longer a valid answer to its question: it stays offered, not applied
+        return out
 
     def _still_tells(self, answers: Mapping[str, _Answer]) -> str | None:
         """The first earlier answer, in flow order, not kept yet that still applies and changes the decision."""
@@ -208,12 +225,7 @@ class Conversation:
             if self._conflict(given.parsed) is not None:
                 continue
             then = _judge(frozenset({**ctx.facts, **given.parsed.sets}.items()))
-            if (then.verdict, then.codes, then.codes_need, then.missing) != (
-                now.verdict,
-                now.codes,
-                now.codes_need,
-                now.missing,
-            ):
+            if _gist(then) != _gist(now):
                 return q.id
         return None
 

@@ -393,6 +393,28 @@ def test_a_revision_keeps_earlier_answers_that_still_change_the_decision() -> No
     assert assess(parse_facts(conv.facts)).codes == ("7",), "the chat and a file agree"
 
 
+def test_answers_set_aside_by_a_detour_are_kept_when_they_apply_again() -> None:
+    """Who was exposed → a member of the public (outside IR(ME)R, nothing more asked) → back to the patient:
+    the answers given before that still apply and still change the decision come back."""
+    conv = Conversation()
+    _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "2.5"), ("underdose_cause", "yes")])
+    assert conv.current() is None and conv.decision().verdict == "local"
+    conv.revise("who")
+    conv.answer("who", "public")
+    assert conv.current() is None and conv.decision().verdict == "outside_irmer"
+    conv.revise("who")
+    conv.answer("who", "unintended")
+    assert conv.current() is None, "the answers given before apply again: nothing to ask"
+    assert conv.decision().verdict == "local" and conv.facts["miss_margin_factor"] == 2.5
+    conv.revise("miss_margin")
+    conv.answer("miss_margin", "3")
+    assert conv.current() is None
+    assert conv.facts["underdose_from_miss"] is True, "still applies and still tells: kept, not lost"
+    decision = conv.decision()
+    assert decision.codes == ("9.2",) and not decision.open_checks
+    assert assess(parse_facts(conv.facts)).to_json() == decision.to_json()
+
+
 def test_check_codes_asks_what_could_add_a_code_after_the_verdict() -> None:
     conv = Conversation()
     _answer_all(conv, [*PARTIAL_MISS, ("miss_margin", "3")])
