@@ -369,7 +369,7 @@ def test_a_revision_keeps_an_answer_that_now_only_adds_a_code() -> None:
 def test_a_revision_keeps_earlier_answers_that_still_change_the_decision() -> None:
     """ "Not sure" about the kind of exposure leaves the code open; the doses given earlier settle it (unintended)."""
     conv = Conversation()
-    radiopharmaceutical = "An incorrect radiopharmaceutical was given (the right isotope with the wrong tracer counts)"
+    radiopharmaceutical = "An incorrect radiopharmaceutical (or tracer) was given"
     _answer_all(
         conv,
         [
