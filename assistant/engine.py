@@ -556,8 +556,8 @@ def _by_cases(
 
 
 def _so_far(j: Judged, view: FactView, book: Rulebook) -> str:
-    """What is known of a pending criterion; for one waiting on a single yes/no fact with nothing known
-    yet, what each answer would give it ("if an incorrect radiopharmaceutical was administered, met: ...")."""
+    """What is known of a pending criterion; for one waiting on a single yes/no fact, what each answer would
+    give it, with what is known ("if yes, met: 3 images ≥ 3 images; a set-up error caused them; if no, ...")."""
     needs = j.outcome.needs
     if len(needs) != 1 or fact_specs()[needs[0]].type != "bool":
         return "; ".join(j.outcome.reasons)
