@@ -65,9 +65,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from assistant import anonymise_patterns as p
+from assistant.text_source import Unreadable, read_source
 
 KINDS: tuple[str, ...] = (
     "nhs_number",
@@ -699,35 +699,6 @@ def redact(text: str, hits: Sequence[Hit] | None = None, placeholder: str = "[RE
 # --- The `irmer anonymise` command -------------------------------------------
 
 
-class _Unreadable(Exception):
-    pass
-
-
-def _read_source(source: str) -> str:
-    name = "standard input" if source == "-" else source
-    if not source:
-        raise _Unreadable("No file given; give a text file, or - for standard input.")
-    try:
-        if source == "-":
-            if sys.stdin is None:
-                raise _Unreadable("There is no standard input to read; give a FILE instead of -.")
-            stream = getattr(sys.stdin, "buffer", None)
-            data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
-        else:
-            data = Path(source).read_bytes()
-        return data if isinstance(data, str) else data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise _Unreadable(f"No such file: {source}. Give a text file, or - for standard input.") from None
-    except IsADirectoryError:
-        raise _Unreadable(f"{source} is a folder; give a text file, or - for standard input.") from None
-    except UnicodeDecodeError as err:
-        raise _Unreadable(
-            f"{name} is not UTF-8 text (byte {err.object[err.start]:#04x} at offset {err.start}); save it as UTF-8."
-        ) from None
-    except OSError as err:
-        raise _Unreadable(f"Cannot read {name}: {err.strerror or err}.") from None
-
-
 def line_starts(text: str) -> list[int]:
     """Where each line of `text` starts: with `bisect`, a hit's line in log time, not a scan from the top."""
     return [0, *(m.end() for m in re.finditer("\n", text))]
@@ -758,8 +729,8 @@ def anonymise_command(source: str, *, as_json: bool, redact: bool, own: Sequence
     `own`: the employer's name and contact from the settings file, which a draft carries on purpose.
     """
     try:
-        text = _read_source(source)
-    except _Unreadable as err:
+        text = read_source(source, "a text file")
+    except Unreadable as err:
         print(f"irmer: {err}", file=sys.stderr)
         return EXIT_INPUT
     hits = identifiers_except(text, own)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from assistant.text_source import Unreadable, read_source
 from assistant.validation import InputError, declared_not_known, normalise_enum, parse_facts
 from assistant.yaml_io import DuplicateKeyError, WrittenFloat, load_yaml
 
@@ -26,27 +25,10 @@ class Incident:
 
 def read_text(source: str, kind: str = "a YAML or JSON file") -> str:
     """The text of `source` (a path, or - for standard input), read as UTF-8; `kind` names what is expected."""
-    name = "standard input" if source == "-" else source
     try:
-        if source == "-":
-            if sys.stdin is None:
-                raise InputError([f"There is no standard input to read; give {kind} instead of -."])
-            stream = getattr(sys.stdin, "buffer", None)
-            data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
-        else:
-            data = Path(source).read_bytes()
-        # A byte-order mark is not part of the text.
-        return data.removeprefix("\ufeff") if isinstance(data, str) else data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([f"No such file: {source}."]) from None
-    except IsADirectoryError:
-        raise InputError([f"{source} is a folder; give {kind}."]) from None
-    except UnicodeDecodeError as err:
-        utf16 = isinstance(err.object, bytes) and err.object[:2] in (b"\xff\xfe", b"\xfe\xff")
-        where = "UTF-16, by its first bytes" if utf16 else f"byte {err.object[err.start]:#04x} at offset {err.start}"
-        raise InputError([f"{name} is not UTF-8 text ({where}); save it as UTF-8 and give {kind}."]) from None
-    except OSError as err:
-        raise InputError([f"Cannot read {name}: {err.strerror or err}."]) from None
+        return read_source(source, kind)
+    except Unreadable as err:
+        raise InputError([str(err)]) from None
 
 
 def parse_document(text: str, name: str = "input") -> Any:
