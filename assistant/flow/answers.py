@@ -334,9 +334,8 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
     except ValueError as err:
         raise AnswerError(f"“{typed}” is not a real date ({err}). Give a date as {accepted}.") from err
     if date > today:
-        raise AnswerError(
-            f"“{typed}” is in the future ({date.isoformat()}); give the date it happened or was discovered."
-        )
+        shown = "" if typed.strip() == date.isoformat() else f" ({date.isoformat()})"
+        raise AnswerError(f"“{typed}” is in the future{shown}; give the date it happened or was discovered.")
     return date
 
 

@@ -399,6 +399,9 @@ class IrmerApp(App[None]):
         if event.question_id.startswith(DRAFT_PREFIX):
             await self._draft_answered(event)
             return
+        current = self.conversation.current()
+        if current is None or current.id != event.question_id:
+            return  # a key typed ahead into the last question's list, after it was answered: not an answer here
         try:
             echo = self.conversation.answer(event.question_id, event.raw)
         except AnswerError as err:
@@ -488,6 +491,13 @@ class IrmerApp(App[None]):
         await self.action_back()
 
     async def action_back(self) -> None:
+        if self._draft is not None and not self._draft_answered_keys and self._draft.kind is not None:
+            # Changing a draft answer, none answered yet: back is the card, not the incident's last answer.
+            self._draft = None
+            self.query_one("#answer-area", Vertical).display = False
+            await self._clear_answer_area()
+            await self._show_decision()
+            return
         if self._draft is not None and self._draft_answered_keys:
             # While drafting, back is the previous draft question, not the chat's last answer.
             await self._draft_revise(self._draft_answered_keys.pop())

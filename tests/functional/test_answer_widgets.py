@@ -79,12 +79,10 @@ def notices_after(widget: Any, *keys: str) -> tuple[list[Any], list[str]]:
 
 
 def test_a_number_key_that_names_no_option_says_which_keys_work() -> None:
-    sent, notices = notices_after(ChoiceAnswer("nation", NATIONS[:4]), "0", "7")
+    sent, notices = notices_after(ChoiceAnswer("nation", NATIONS[:4]), "0", *["7"] * 50)
     assert sent == []
-    assert notices == [
-        "0 is not one of the options here: press 1-4.",
-        "7 is not one of the options here: press 1-4.",
-    ]
+    assert notices[0] == "0 is not one of the options here: press 1-4."
+    assert len(notices) < 10, "a burst of wrong keys gets a message a second, not one a key"
     sent, notices = notices_after(ChoiceAnswer("nation", NATIONS), "9")
     assert (sent, notices) == ([], ["9 is not one of the options here: press 1-4, or 0 if not sure."])
     eleven = [f"Option {n}" for n in range(11)]

@@ -374,5 +374,9 @@ def test_an_answer_of_a_draft_already_made_can_be_changed(documents_folder: Path
             box = app.query_one("#answer")
             assert isinstance(box, MultilineAnswer)
             assert box.value == "Mrs Jones was scanned twice", "the answer comes back to edit"
+            history = list(app.conversation.history)
+            await pilot.press("escape")  # back from changing a draft answer is the card, not the incident's answers
+            assert await settle_draft(pilot) == "decision"
+            assert app._draft is None and app.conversation.history == history
 
     asyncio.run(body())

@@ -289,3 +289,22 @@ def test_escape_in_the_cards_date_box_keeps_the_box_and_the_card() -> None:
             assert await settle(pilot) == history[-1].question_id
 
     _run(body)
+
+
+def test_a_key_typed_ahead_into_an_answered_question_is_not_an_answer_nor_a_refusal() -> None:
+    from assistant.ui.widgets.answer_base import Answered
+    from assistant.ui.widgets.notice_message import NoticeMessage
+
+    async def body() -> None:
+        app = _app()
+        async with app.run_test(size=(100, 40)) as pilot:
+            assert await settle(pilot) == "nation"
+            await pilot.press("1")
+            assert await settle(pilot) == "who"
+            app.post_message(Answered("nation", "Wales"))  # the nation list's last key, arriving late
+            await pilot.pause()
+            assert app.conversation.current() is not None and app.conversation.current().id == "who"
+            assert app.conversation.facts["jurisdiction"] == "england"
+            assert not app.query(NoticeMessage), "no refusal naming internal question ids"
+
+    _run(body)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.message import Message
 from textual.widget import Widget
 
@@ -33,6 +35,10 @@ def refuse_key(widget: Widget, char: str, keys: list[str | None]) -> None:
         text += ", or 0 if not sure"
     if None in keys:
         text += " (the arrows reach the rest)"
+    now = time.monotonic()
+    if now - getattr(widget, "_refused_key_at", -1.0) < 1.0:
+        return  # a burst of wrong keys (a paste typed as keys) gets one message, not hundreds
+    widget._refused_key_at = now  # type: ignore[attr-defined]
     widget.notify(f"{char} is not one of the options here: {text}.", severity="warning")
 
 
