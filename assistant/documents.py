@@ -35,7 +35,7 @@ from assistant.document_fields import (
     DocumentSpec,
     document_data,
 )
-from assistant.engine import gated
+from assistant.engine import EnoughRepeats, gated
 from assistant.export import default_filename, unused_path, write_atomic
 from assistant.fact_schema import fact_specs
 from assistant.numbers import exact, fmt, with_unit
@@ -350,8 +350,9 @@ def _age_matters(facts: Mapping[str, Any], book: Rulebook) -> bool:
     """Whether a child's threshold could apply: then each individual's age decides their case."""
     nation = facts.get("jurisdiction")
     view = FactView(facts)
+    repeats = EnoughRepeats(view, book)
     return any(
-        "child" in row.criterion.thresholds and not row.waits(view, book)
+        "child" in row.criterion.thresholds and not row.waits(view, repeats)
         for n in ([nation] if nation else NATIONS)
         for row in gated(book, n, facts.get("exposure"), facts.get("setting"))
     )

@@ -8,7 +8,7 @@ unknown means undetermined, listing the facts that would settle it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
@@ -65,14 +65,30 @@ class Row(NamedTuple):
     # Judged only once one of these is given (the bands for radiotherapy imaging); () for every other row.
     only_if_given: tuple[str, ...] = ()
 
-    def waits(self, facts: FactView, book: Rulebook) -> bool:
-        """Whether the row is left unjudged: none of the facts it waits for is given, and the counts show
-        too few repeats for any band to be met at the intended dose per scan or image (unknown counts wait
-        too: the count rows ask for them first)."""
+    def waits(self, facts: FactView, enough_repeats: Callable[[], bool]) -> bool:
+        """Whether the row is left unjudged: none of the facts it waits for is given, and not `enough_repeats`
+        for any band to be met at the intended dose per scan or image (see `EnoughRepeats`)."""
         if not self.only_if_given or any(facts.known(n) for n in self.only_if_given):
             return False
-        ratio = repeat_ratio(facts)
-        return ratio is None or ratio < least_band_ratio(book)
+        return not enough_repeats()
+
+
+class EnoughRepeats:
+    """Whether the scans or images counted reach the least ratio any band 2.1-2.4 is met at (2.5 times those
+    intended): worked out once a case, when a row first asks. Unknown counts are not enough: the count rows
+    ask for them first."""
+
+    __slots__ = ("book", "facts", "value")
+
+    def __init__(self, facts: FactView, book: Rulebook) -> None:
+        self.facts, self.book = facts, book
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            ratio = repeat_ratio(self.facts)
+            self.value = ratio is not None and ratio >= least_band_ratio(self.book)
+        return self.value
 
 
 Rows = tuple[Row, ...]
@@ -249,8 +265,9 @@ def _assess(
         rows = _possible_rows(rows, given)
     waiting: list[Row] = []
     judged: list[Judged] = []
+    repeats = EnoughRepeats(view, book)
     for row in rows:
-        if row.waits(view, book):
+        if row.waits(view, repeats):
             waiting.append(row)
         else:
             judged.append(Judged(row.criterion, judge(row.criterion, row.needs, view, book)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,16 +110,26 @@ def with_nation(raw: Any, nation: str | None, name: str) -> Any:
     return raw
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _not_text(raw: Any, path: str = "") -> str | None:
     """The key of the first string holding a lone surrogate ("\\ud800" in JSON): no character, so it cannot be
     written to a draft or a screen. None if every string is text."""
-    if isinstance(raw, str):
-        return path if any("\ud800" <= ch <= "\udfff" for ch in raw) else None
-    items = raw.items() if isinstance(raw, dict) else enumerate(raw) if isinstance(raw, list) else ()
+    if isinstance(raw, dict):
+        items: Any = raw.items()
+    elif isinstance(raw, list):
+        items = enumerate(raw)
+    else:
+        return None
     for key, value in items:
-        found = _not_text(value, f"{path}.{key}" if path else str(key))
-        if found is not None:
-            return found
+        if isinstance(value, str):
+            if not value.isascii() and _SURROGATE.search(value):
+                return f"{path}.{key}" if path else str(key)
+        elif isinstance(value, dict | list):
+            found = _not_text(value, f"{path}.{key}" if path else str(key))
+            if found is not None:
+                return found
     return None
 
 

@@ -224,10 +224,15 @@ class Rulebook:
     path: Path
 
     def by_key(self, key: str) -> Criterion:
-        for c in self.criteria:
-            if c.key == key:
-                return c
-        raise KeyError(f"no criterion {key!r} in {self.path.name}")
+        try:
+            return self._keyed[key]
+        except KeyError:
+            raise KeyError(f"no criterion {key!r} in {self.path.name}") from None
+
+    @cached_property
+    def _keyed(self) -> dict[str, Criterion]:
+        """The criteria by key, made once: the engine looks some up for every case."""
+        return {c.key: c for c in self.criteria}
 
     def codes(self) -> list[str]:
         return list(dict.fromkeys(c.code for c in self.criteria))
