@@ -30,8 +30,9 @@ Ten-digit numbers (NHS, CHI, Health and Care)
 
 Dates are reported only as dates of birth: when "DOB", "D.O.B.", "date of
 birth", "born" or "b." stands next to them, or when a full date's year is
-before 2000 (no examination or incident is that old); dates of examinations
-and incidents in ordinary prose are part of the record. Hospital numbers
+before 2000 and the words before it do not make it an event's (a source's
+reference date, a device implanted, an earlier treatment); dates of
+examinations and incidents in ordinary prose are part of the record. Hospital numbers
 likewise need their label (MRN, hospital number, patient ID, accession
 number...), before or after them ("RX1234567 (MRN)").
 
@@ -510,14 +511,11 @@ def _names_a_place(text: str, end: int) -> bool:
     for n, word in enumerate(following.group().split()):
         if word in p.INSTITUTION_WORDS or (n == 0 and word.capitalize() in p.INSTITUTION_WORDS):
             return True
-        if word.rstrip(".") in _TITLES:  # "Dr Smith and Dr Ward": another person, not a place's name
+        if word.rstrip(".") in p.TITLE_WORDS:  # "Dr Smith and Dr Ward": another person, not a place's name
             return False
         if not word[0].isupper() and word not in ("and", "of", "the", "&"):
             return False
     return False
-
-
-_TITLES = p._words("Mr Mrs Ms Miss Mx Dr Prof Professor Sister Nurse MR MRS MS MISS DR")
 
 
 def _patient_name_words(text: str, start: int, word: str) -> int:

@@ -236,6 +236,8 @@ TITLE = re.compile(
 # A title typed in lower case ("mrs jones", "dr patel"). "mr", "dr" and "ms" are also modalities and a
 # disease ("mr knee", "dr room", "ms relapse"): after those a lower-case word must be a known name.
 LOWER_TITLE = re.compile(r"\b(?P<title>mrs|mr|dr|ms)\b\.?[ \t\u00a0]+")
+# The titles, as words: another title after a name starts another person ("Dr Smith and Dr Ward").
+TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sister Nurse MR MRS MS MISS DR")
 # Forms of address that are also ordinary words ("Nurse Specialist", "Sister
 # ward"): what follows them must look like a name.
 SOFT_TITLE = re.compile(r"\b(?:Sister|Nurse|(?i:staff)[ \t]+nurse|Matron|Revd|Rev|Sir|Dame|Lady|Lord)\b\.?[ \t]+")
