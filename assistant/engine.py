@@ -90,6 +90,12 @@ class EnoughRepeats:
             self.value = ratio is not None and ratio >= least_band_ratio(self.book)
         return self.value
 
+    def counts_needed(self) -> tuple[str, ...]:
+        """The counts still unknown that the ratio needs: the bands wait on them, never on a guess."""
+        names = {"rt_planning_scan": ("planning_scans_total",),
+                 "rt_verification_imaging": ("course_images_intended", "course_images_additional")}  # fmt: skip
+        return tuple(n for n in names.get(self.facts.get("setting"), ()) if not self.facts.known(n))
+
 
 Rows = tuple[Row, ...]
 # Keyed by id(book); the entry keeps the book itself, so the id cannot be reused while cached.
@@ -268,7 +274,11 @@ def _assess(
     repeats = EnoughRepeats(view, book)
     for row in rows:
         if row.waits(view, repeats):
-            waiting.append(row)
+            counts = repeats.counts_needed()
+            if counts:  # too few repeats or not: the counts decide, so the row waits on them
+                judged.append(Judged(row.criterion, unknown(counts)))
+            else:
+                waiting.append(row)
         else:
             judged.append(Judged(row.criterion, judge(row.criterion, row.needs, view, book)))
     statutory = [j for j in judged if j.criterion.statutory]
