@@ -196,6 +196,9 @@ def _ordered(names: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(names), key=fact_order))
 
 
+# A patient, a member of the public, a worker, or no patient (equipment under test before clinical use).
+_WHO_WAS_EXPOSED = frozenset({"exposed_person", "before_clinical_use"})
+
 # How many missing choices may be tried value by value, one inside the other (see `_by_cases`).
 CASE_DEPTH = 2
 
@@ -231,6 +234,8 @@ def _assess(
     facts: Mapping[str, Any], assume_absent: bool, not_known: frozenset[str], book: Rulebook, depth: int, cases: _Cases
 ) -> Decision:
     given = dict(facts)
+    if not_known & _WHO_WAS_EXPOSED:
+        not_known |= _WHO_WAS_EXPOSED  # one answer says both, so neither is assumed while the other is not known
     assumed = {k: v for k, v in assumptions_for(given).items() if k not in not_known} if assume_absent else {}
     settled = implied(given)
     view = FactView(given, assumed | {name: value for name, (value, _) in settled.items()})
@@ -256,13 +261,17 @@ def _assess(
         )
 
     # Who was exposed, and was IR(ME)R in force: settled before any criterion.
-    # A patient's exposure means the equipment was in clinical use, so
-    # before_clinical_use matters only when it is said to be true.
-    preliminary = [n for n in ("jurisdiction", "exposed_person") if not view.known(n)]
-    if "jurisdiction" in preliminary:
+    # Either waits only while the facts allow an exposure outside IR(ME)R: a
+    # patient's exposure (`patient_only` facts) means the equipment was in clinical use.
+    if not view.known("jurisdiction"):
         return decide("undetermined", missing=("jurisdiction",))
     if view.get("exposed_person") in ("public", "worker") or view.get("before_clinical_use"):
         return decide("outside_irmer", notes=_outside_notes(view))
+    preliminary = [
+        name
+        for name, outside in (("exposed_person", ("public", "worker")), ("before_clinical_use", (True,)))
+        if not view.known(name) and possible(given, name, outside)
+    ]
     if preliminary:
         return decide("undetermined", missing=_ordered(preliminary))
 

@@ -40,6 +40,12 @@ class FactSpec:
     value_words: Mapping[str, str] = field(default_factory=dict)
     # How a condition on this fact reads, "{}" standing for the value's words: "the exposure was {}".
     condition_words: str = ""
+    # Given (true, for a yes/no), it describes a patient's medical exposure: see flows/facts.yaml.
+    patient_only: bool = False
+
+    def describes_patient(self, value: Any) -> bool:
+        """Whether this fact, given as `value`, says the person exposed was a patient."""
+        return self.patient_only and value is not None and value is not False
 
     def words(self, value: Any) -> str:
         return self.value_words.get(value, str(value).replace("_", " "))
@@ -95,6 +101,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         value_words=dict(raw.get("value_words", {})),
         condition_words=raw.get("condition_words", ""),
         plausible_max=raw.get("plausible_max"),
+        patient_only=bool(raw.get("patient_only", False)),
     )
 
 

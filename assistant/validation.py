@@ -12,6 +12,7 @@ import math
 import re
 import sys
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from assistant.fact_schema import FactSpec, fact_specs
@@ -165,6 +166,21 @@ def implied(facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
     return {"exposure": ("accidental", "the exposure was accidental: the intended dose given is 0")}
 
 
+@cache
+def _patient_only() -> tuple[FactSpec, ...]:
+    return tuple(spec for spec in fact_specs().values() if spec.patient_only)
+
+
+def _patient_facts(facts: Mapping[str, Any]) -> list[str]:
+    """The facts given that say the person exposed was a patient (`patient_only` in flows/facts.yaml)."""
+    return [spec.name for spec in _patient_only() if spec.describes_patient(facts.get(spec.name))]
+
+
+def _listed(names: list[str]) -> str:
+    """The facts named, with the verb that follows: "`exposure` describes", "`a` and `b` describe"."""
+    return " and ".join(f"`{n}`" for n in names) + (" describes" if len(names) == 1 else " describe")
+
+
 def _impossible(facts: Mapping[str, Any]) -> list[str]:
     """Combinations no real incident can have, one sentence each."""
     out = []
@@ -193,18 +209,20 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             "of any kind was intended (e.g. booked for ultrasound, given a CT), the exposure is accidental; "
             "otherwise give the intended dose."
         )
-    if facts.get("before_clinical_use") and ("exposure" in facts or facts.get("exposed_person") == "patient"):
+    patient = _patient_facts(facts)
+    if facts.get("before_clinical_use") and (patient or facts.get("exposed_person") == "patient"):
+        said = f"{_listed(patient)} a patient's exposure" if patient else "`exposed_person` is patient"
         out.append(
-            "`before_clinical_use` is true, but the facts describe a patient's exposure: `before_clinical_use` is for "
-            "over-exposures while equipment is tested before clinical use (reported to the HSE); equipment used on a "
-            "patient is in clinical use. Leave out one or the other."
+            f"`before_clinical_use` is true, but {said}: `before_clinical_use` is "
+            "for over-exposures while equipment is tested before clinical use (reported to the HSE); equipment "
+            "used on a patient is in clinical use. Leave out one or the other."
         )
-    if facts.get("exposed_person") in ("public", "worker") and "exposure" in facts:
+    if facts.get("exposed_person") in ("public", "worker") and patient:
         out.append(
-            f"`exposed_person` is {facts['exposed_person']} but `exposure` is given: public and worker mean exposed "
-            "as a bystander or at work (outside IR(ME)R). Someone given a medical exposure in error, such as a "
-            "relative X-rayed as the patient, is judged as a patient: `exposed_person: patient`, "
-            "`exposure: accidental`."
+            f"`exposed_person` is {facts['exposed_person']} but {_listed(patient)} a patient's "
+            "exposure: public and worker mean exposed as a bystander or at work (outside IR(ME)R). Someone given a "
+            "medical exposure in error, such as a relative X-rayed as the patient, is judged as a patient: "
+            "`exposed_person: patient`, `exposure: accidental`."
         )
     if facts.get("infant_exposed") is False and "infant_dose_msv" in facts:
         out.append(

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from assistant.engine import assess
+from assistant.fact_schema import fact_specs
 from assistant.validation import InputError, parse_facts
 from tests.unit.case_tables import check, plain, public_scenarios, threshold_cases
 
@@ -266,9 +267,9 @@ def test_reasons_read_as_plain_words() -> None:
 
 
 def test_facts_given_outside_irmer_are_said_to_be_unused() -> None:
-    staff = {"jurisdiction": "england", "exposed_person": "worker", "clinically_significant": True}
+    staff = {"jurisdiction": "england", "exposed_person": "worker", "equipment_fault": True}
     (note,) = assess(parse_facts(staff)).notes
-    assert "`clinically_significant`" in note and "Keep the dose" not in note
+    assert "`equipment_fault`" in note and "Keep the dose" not in note
     (note,) = assess(parse_facts(staff | {"total_dose_msv": 5})).notes
     assert "`total_dose_msv`" in note and "Keep the dose for the report" in note
     assert assess(parse_facts({"jurisdiction": "wales", "exposed_person": "public"})).notes == ()
@@ -449,3 +450,47 @@ def test_the_intended_foetal_dose_note_is_only_where_code_5_could_apply() -> Non
         "foetal_exposure_unintended" in n for n in assess(parse_facts(base | {"foetal_dose_mgy": 9.9})).notes
     )
     assert any("foetal_exposure_unintended" in n for n in assess(parse_facts(base | {"foetal_dose_mgy": 10})).notes)
+
+
+PATIENT_ONLY = {"exposure": "accidental", "intended_dose_msv": 0.5, "wrong_radiopharmaceutical": True,
+                "infant_exposed": True, "infant_dose_msv": 1, "clinically_significant": True}  # fmt: skip
+
+
+def test_the_patient_only_facts_are_the_ones_marked_so_in_the_data() -> None:
+    assert {n for n, spec in fact_specs().items() if spec.patient_only} == set(PATIENT_ONLY)
+
+
+@pytest.mark.parametrize("name", sorted(PATIENT_ONLY))
+def test_a_patients_exposure_cannot_be_before_clinical_use_nor_a_workers(name: str) -> None:
+    """Each fact only a patient's medical exposure has rules out the exposures outside IR(ME)R."""
+    case = {"jurisdiction": "wales", name: PATIENT_ONLY[name]}
+    if name == "infant_dose_msv":
+        case["infant_exposed"] = True
+    for outside in ({"before_clinical_use": True}, {"exposed_person": "worker"}, {"exposed_person": "public"}):
+        with pytest.raises(InputError, match=f"`{name}`"):
+            parse_facts(case | outside)
+    # Not known, either is then settled: the case is judged, not left waiting on who was exposed.
+    decision = assess(parse_facts(case | {"before_clinical_use": None, "exposed_person": None}), not_known=(
+        "before_clinical_use", "exposed_person"))  # fmt: skip
+    assert not {"before_clinical_use", "exposed_person"} & set(decision.missing)
+
+
+def test_not_known_whether_the_equipment_was_in_clinical_use_waits_where_no_patient_is_described() -> None:
+    unknown = assess(parse_facts({"jurisdiction": "england", "before_clinical_use": None}),
+                     not_known=("before_clinical_use",))  # fmt: skip
+    assert (unknown.verdict, unknown.missing) == ("undetermined", ("exposed_person", "before_clinical_use"))
+    radiopharmaceutical = {"jurisdiction": "wales", "wrong_radiopharmaceutical": True}
+    settled = assess(parse_facts(radiopharmaceutical), not_known=("before_clinical_use",))
+    assert settled.verdict == "notify", "a radiopharmaceutical administered is a patient's: in clinical use"
+    # A setting alone does not say who was exposed: equipment is tested in its setting before clinical use.
+    setting = assess(parse_facts({"jurisdiction": "england", "setting": "diagnostic"}),
+                     not_known=("before_clinical_use",))  # fmt: skip
+    assert setting.missing == ("exposed_person", "before_clinical_use"), "one answer says both: neither assumed"
+
+
+def test_who_was_exposed_is_not_asked_when_the_facts_describe_a_patient() -> None:
+    facts = {"jurisdiction": "england", "exposure": "accidental", "total_dose_msv": 4}
+    decision = assess(parse_facts(facts), not_known=("exposed_person",))
+    assert (decision.verdict, decision.codes) == ("notify", ("1",))
+    alone = assess(parse_facts({"jurisdiction": "england"}), not_known=("exposed_person",))
+    assert alone.missing == ("exposed_person", "before_clinical_use"), "who was exposed, or no patient at all"
