@@ -97,4 +97,9 @@ def partial_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
         # 9.2 can then be met only through 8.1's factors, which notify under 8.1 anyway: the margin
         # can add the code 9.2 once they are known, not change the verdict, so it is not asked yet.
         return all_of(_miss(facts, "partial"), unknown(over.needs))
+    factors = any_of(over, under)
+    if beyond.unknown and factors.unknown and facts.get("underdose_from_miss") is False:
+        # An under-dose not from the miss notifies under 8.2 itself, as over-doses do under 8.1:
+        # whatever factor 9.2 would need notifies anyway, so the margin only names the code.
+        return all_of(_miss(facts, "partial"), unknown(factors.needs))
     return all_of(beyond, any_of(over, under))

@@ -494,3 +494,13 @@ def test_who_was_exposed_is_not_asked_when_the_facts_describe_a_patient() -> Non
     assert (decision.verdict, decision.codes) == ("notify", ("1",))
     alone = assess(parse_facts({"jurisdiction": "england"}), not_known=("exposed_person",))
     assert alone.missing == ("exposed_person", "before_clinical_use"), "who was exposed, or no patient at all"
+
+
+def test_a_partial_miss_with_an_under_dose_from_another_cause_leaves_the_margin_to_name_the_code() -> None:
+    facts = {"jurisdiction": "scotland", "exposure": "unintended", "setting": "radiotherapy", "age_years": 60,
+             "geographical_miss": "partial", "underdose_from_miss": False, "course_dose_ratio_ptv": 0.85,
+             "course_dose_ratio_oar": 1.0, "fraction_dose_ratio_max": 1.0}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert decision.codes == ("8.2",)
+    assert [(c.code, c.needs) for c in decision.open_checks] == [("9.2", ("miss_margin_factor",))]
+    assert assess(parse_facts(facts | {"miss_margin_factor": 2.51})).codes == ("8.2", "9.2")
