@@ -462,6 +462,12 @@ class IrmerApp(App[None]):
 
     # Actions (keys, buttons and the command palette) ----------------------
 
+    def describe_binding(self, binding: Binding) -> str:
+        """The footer's words for a key now: on a voluntary card, V withdraws the notification."""
+        if binding.action == "voluntary" and self._decision is not None and self._decision.verdict == "voluntary":
+            return "Withdraw voluntary"
+        return binding.description
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CHAT_ACTIONS and self.screen is not self.screen_stack[0]:
             return False  # over the glossary, rulebook or a draft, keys do not change the chat beneath

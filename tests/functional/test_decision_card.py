@@ -176,10 +176,13 @@ def test_voluntary_notification_offered_only_when_local() -> None:
             decision = app.query_one(DecisionCard).decision
             assert decision.verdict == "voluntary"
             assert all(code.startswith("V") for code in decision.codes)
+            footer = str(app.query_one(KeyBar).render())
+            assert "Withdraw voluntary" in footer and "Notify voluntarily" not in footer, "the footer says what V does"
             app.query_one("#action-new").focus()
             await pilot.press("v")  # on a voluntary card, V withdraws it
             assert await settle(pilot) == "decision"
             assert app.query_one(DecisionCard).decision.verdict == "local"
+            assert "Notify voluntarily" in str(app.query_one(KeyBar).render())
 
     asyncio.run(body())
 

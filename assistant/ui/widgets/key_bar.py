@@ -7,14 +7,20 @@ turnaround in this chat.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 
 class KeyBar(Static):
-    """Shows the screen's bindings that have a description and are shown (`show=True`); unavailable ones dimmed."""
+    """Shows the screen's bindings that have a description and are shown (`show=True`); unavailable ones dimmed.
+
+    An app may word a key for the moment with `describe_binding(binding) -> str` (a key that toggles).
+    """
 
     def __init__(self) -> None:
         super().__init__("", id="key-bar")
@@ -36,15 +42,17 @@ class KeyBar(Static):
         keys: list[tuple[int, int, str]] = []
         position = 0
         seen: set[str] = set()
+        describe: Callable[[Binding], str] = getattr(self.app, "describe_binding", lambda b: b.description)
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             shown_key = self.app.get_key_display(binding)
-            cell = f" {shown_key} {binding.description} "
+            description = describe(binding)
+            cell = f" {shown_key} {description} "
             if active.enabled:
-                parts += [(f" {shown_key}", "bold $text-accent"), f" {binding.description} "]
+                parts += [(f" {shown_key}", "bold $text-accent"), f" {description} "]
                 keys.append((position, position + len(cell), key))
             else:
                 # Shown but not available yet (e.g. Save while identifiers remain): dimmed, not clickable.
