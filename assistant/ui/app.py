@@ -209,6 +209,7 @@ class IrmerApp(App[None]):
         self._current: Question | None = None
         self._decision: Decision | None = None  # the decision on the card, when the card is shown
         self._date_being_changed = ""  # the discovery date just cleared to be changed, offered to edit
+        self._date_before_change: dt.date | None = None  # that date, kept by Esc or Ctrl+Z until a new one is given
         self._draft_folder: Path | None = None  # where this session last saved a draft
         self._refusals: list[NoticeMessage] = []  # messages refusing tries at the open question
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
@@ -283,6 +284,7 @@ class IrmerApp(App[None]):
     async def _rebuild(self) -> None:
         """Lay the transcript out again from the conversation (after a revision or a new incident)."""
         self._draft = None
+        self._date_before_change = None  # the card it was changed on is gone
         await self.transcript.remove_children()
         self.transcript.anchor()
         await self.transcript.mount_all(self._history_widgets())
@@ -458,7 +460,20 @@ class IrmerApp(App[None]):
         except AnswerError as err:
             self.notify(str(err), severity="error")
             return
+        if name == "discovered_on" and value is not None:
+            self._date_before_change = None
         await self._show_decision()
+
+    async def _keep_date_being_changed(self) -> bool:
+        """Esc or Ctrl+Z while the discovery date is being changed: the date given before stays."""
+        day = self._date_before_change
+        if day is None or self.on_screen != DECISION or "discovered_on" in self.conversation.facts:
+            return False
+        from assistant.ui.widgets.decision_card import long_date  # loaded with the first card, as the card is
+
+        await self._card_fact("discovered_on", day)
+        self.notify(f"The discovery date stays {long_date(day)}.")
+        return True
 
     # Actions (keys, buttons and the command palette) ----------------------
 
@@ -492,11 +507,16 @@ class IrmerApp(App[None]):
         """Esc is Back, except in the card's discovery date box: there it keeps the box and what was typed
         (leaving it, the letters typed next would be the card's keys: D drafts), and says how to go back."""
         if self.on_screen == DECISION and isinstance(self.focused, Input):
-            self.notify("The discovery date is still open: type it and press Enter. Ctrl+Z changes an earlier answer.")
+            if not await self._keep_date_being_changed():
+                self.notify(
+                    "The discovery date is still open: type it and press Enter. Ctrl+Z changes an earlier answer."
+                )
             return
         await self.action_back()
 
     async def action_back(self) -> None:
+        if await self._keep_date_being_changed():
+            return  # back from changing the date is the date as it was, not the incident's last answer
         if self._draft is not None and not self._draft_answered_keys and self._draft.kind is not None:
             # Changing a draft answer, none answered yet: back is the card, not the incident's last answer.
             self._draft = None
@@ -545,6 +565,7 @@ class IrmerApp(App[None]):
             self.notify("There is no discovery date to change: the card asks it once the decision is reached.")
             return
         self._date_being_changed = f"{given.day}/{given.month}/{given.year}"
+        self._date_before_change = given
         await self._card_fact("discovered_on", None)
 
     async def action_check_codes(self) -> None:

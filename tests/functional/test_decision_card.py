@@ -155,6 +155,17 @@ def test_discovery_date_typed_on_the_card() -> None:
             await pilot.press("enter")
             assert await settle(pilot) == "decision"
             assert app.query_one(DecisionCard).decision.deadlines["notify_by"] == dt.date(2026, 12, 4)  # type: ignore[index]
+            # Changing it and thinking better of it (Esc in the box, or Ctrl+Z) keeps the date as it was.
+            for key in ("escape", "ctrl+z"):
+                await app.run_action("change_discovery_date")
+                assert await settle(pilot) == "decision"
+                assert app.query_one(DecisionCard).decision.deadlines is None
+                await pilot.press(key)
+                assert await settle(pilot) == "decision"
+                assert app.conversation.facts["discovered_on"] == dt.date(2026, 11, 20), key
+                assert app.query_one(DecisionCard).decision.deadlines is not None
+            await pilot.press("ctrl+z")  # with the date kept, Ctrl+Z is back to the last answer again
+            assert await settle(pilot) != "decision"
 
     asyncio.run(body())
 
