@@ -181,6 +181,30 @@ def _listed(names: list[str]) -> str:
     return " and ".join(f"`{n}`" for n in names) + (" describes" if len(names) == 1 else " describe")
 
 
+def _outside_contradictions(facts: Mapping[str, Any]) -> list[str]:
+    """A patient's exposure beside one outside IR(ME)R: a bystander, a worker, equipment not yet in clinical use."""
+    outside = facts.get("exposed_person") in ("public", "worker")
+    if not outside and not facts.get("before_clinical_use"):
+        return []  # the common case, and `possible` asks often
+    patient = _patient_facts(facts)
+    out = []
+    if facts.get("before_clinical_use") and (patient or facts.get("exposed_person") == "patient"):
+        said = f"{_listed(patient)} a patient's exposure" if patient else "`exposed_person` is patient"
+        out.append(
+            f"`before_clinical_use` is true, but {said}: `before_clinical_use` is "
+            "for over-exposures while equipment is tested before clinical use (reported to the HSE); equipment "
+            "used on a patient is in clinical use. Leave out one or the other."
+        )
+    if outside and patient:
+        out.append(
+            f"`exposed_person` is {facts['exposed_person']} but {_listed(patient)} a patient's "
+            "exposure: public and worker mean exposed as a bystander or at work (outside IR(ME)R). Someone given a "
+            "medical exposure in error, such as a relative X-rayed as the patient, is judged as a patient: "
+            "`exposed_person: patient`, `exposure: accidental`."
+        )
+    return out
+
+
 def _impossible(facts: Mapping[str, Any]) -> list[str]:
     """Combinations no real incident can have, one sentence each."""
     out = []
@@ -209,21 +233,7 @@ def _impossible(facts: Mapping[str, Any]) -> list[str]:
             "of any kind was intended (e.g. booked for ultrasound, given a CT), the exposure is accidental; "
             "otherwise give the intended dose."
         )
-    patient = _patient_facts(facts)
-    if facts.get("before_clinical_use") and (patient or facts.get("exposed_person") == "patient"):
-        said = f"{_listed(patient)} a patient's exposure" if patient else "`exposed_person` is patient"
-        out.append(
-            f"`before_clinical_use` is true, but {said}: `before_clinical_use` is "
-            "for over-exposures while equipment is tested before clinical use (reported to the HSE); equipment "
-            "used on a patient is in clinical use. Leave out one or the other."
-        )
-    if facts.get("exposed_person") in ("public", "worker") and patient:
-        out.append(
-            f"`exposed_person` is {facts['exposed_person']} but {_listed(patient)} a patient's "
-            "exposure: public and worker mean exposed as a bystander or at work (outside IR(ME)R). Someone given a "
-            "medical exposure in error, such as a relative X-rayed as the patient, is judged as a patient: "
-            "`exposed_person: patient`, `exposure: accidental`."
-        )
+    out += _outside_contradictions(facts)
     if facts.get("infant_exposed") is False and "infant_dose_msv" in facts:
         out.append(
             "`infant_exposed` is false but `infant_dose_msv` is given: a dose means an infant was exposed. "
