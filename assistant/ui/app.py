@@ -701,6 +701,9 @@ class IrmerApp(App[None]):
             self._draft.kind = None
         else:
             self._draft.reopen(key)
+        # The question being left is not asked any more: it goes, with any refusal of a try at it.
+        await self.query(QuestionMessage).exclude(".answered").remove()
+        await self._clear_refusals()
         await self._ask_draft()
 
     async def _redraft(self, key: str) -> None:

@@ -17,6 +17,7 @@ from assistant.ui.app import IrmerApp
 from assistant.ui.screens.draft import DraftScreen
 from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
+from assistant.ui.widgets.question_message import QuestionMessage
 from assistant.ui.widgets.text_answer import TextAnswer
 from tests.functional.conftest import TODAY
 from tests.functional.user import converse, type_text
@@ -166,6 +167,8 @@ def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_fol
             await pilot.press("ctrl+z")
             assert await settle_draft(pilot) == first  # the draft's previous question, asked again
             assert app.conversation.history == history  # the chat's answers are untouched
+            still_open = app.query(QuestionMessage).exclude(".answered")
+            assert [q.question_id for q in still_open] == [first], "the question left is not shown as still asked"
             await pilot.press("ctrl+z")
             assert await settle_draft(pilot) == "draft:kind"
 
