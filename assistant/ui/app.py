@@ -70,6 +70,7 @@ _HERE = Path(__file__).resolve().parent
 CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why", "check_codes", "change_discovery_date"})
 DRAFT_PREFIX = "draft:"
 DRAFT_KIND = DRAFT_PREFIX + "kind"
+LEFT_BLANK = "(left blank: marked TO COMPLETE in the draft)"
 THEMES = ("textual-dark", "textual-light")
 
 
@@ -215,9 +216,10 @@ class IrmerApp(App[None]):
         self._draft: DraftInterview | None = None  # while the chat asks a draft's details
         self._last_draft_kind: str | None = None  # the document last drafted: changing an answer drafts it again
         self._draft_details: dict[str, str] = {}  # kept between drafts of the same incident
+        self._draft_blank: set[str] = set()  # the last draft's details left TO COMPLETE, to fill in later
         self._draft_answered_keys: list[str] = []  # this draft's answers in order, for Ctrl+Z ("kind" first)
         # The incident a New replaced, until the new one gets an answer: Ctrl+Z brings it back.
-        self._replaced: tuple[Conversation, dict[str, str]] | None = None
+        self._replaced: tuple[Conversation, dict[str, str], set[str]] | None = None
         self._quit_asked_at = -QUIT_AGAIN_WITHIN  # monotonic time of the last Ctrl+Q that only warned
         # What the person sees now: a question id, DECISION, or None while the screen is changing.
         self.on_screen: str | None = None
@@ -529,7 +531,7 @@ class IrmerApp(App[None]):
             await self._draft_revise(self._draft_answered_keys.pop())
             return
         if self._replaced is not None and not self.conversation.history:
-            self.conversation, self._draft_details = self._replaced
+            self.conversation, self._draft_details, self._draft_blank = self._replaced
             self._replaced = None
             self.notify("The incident you had replaced is back.")
             await self._rebuild()
@@ -543,10 +545,10 @@ class IrmerApp(App[None]):
 
     async def action_new_incident(self) -> None:
         if self.conversation.history:
-            self._replaced = (self.conversation, self._draft_details)
+            self._replaced = (self.conversation, self._draft_details, self._draft_blank)
             self.notify("New incident. Ctrl+Z brings the last one back until you answer here.")
         self.conversation = Conversation(default_jurisdiction=self.nation)
-        self._draft_details = {}
+        self._draft_details, self._draft_blank = {}, set()
         await self._rebuild()
 
     async def action_quit(self) -> None:
@@ -687,7 +689,7 @@ class IrmerApp(App[None]):
             self._draft_answered_keys.append(key)
             self._draft_details = dict(draft.details)
             # As taken: "yesterday" is echoed as its date.
-            echo = draft.details.get(key) or "(left blank: marked TO COMPLETE in the draft)"
+            echo = draft.details.get(key) or LEFT_BLANK
         for asked in self.query(QuestionMessage).exclude(".answered"):
             asked.mark_answered()
         await self.transcript.mount(UserMessage(echo, event.question_id))
@@ -711,12 +713,14 @@ class IrmerApp(App[None]):
         drafted again with that question reopened and the others as they were."""
         from assistant.ui.drafting import DraftInterview
 
-        if self._decision is None or (key != "kind" and key not in self._draft_details):
+        answered = key in self._draft_details or key in self._draft_blank
+        if self._decision is None or (key != "kind" and not answered):
             self.notify("There is no draft answer to change: press D to draft.")
             return
         self._draft = DraftInterview.carried_over(self._decision, self.settings, self._draft_details, self.today())
         if key != "kind":
             self._draft.kind = self._last_draft_kind
+            self._draft.left_blank = self._draft_blank - {key}  # left TO COMPLETE again, unless chosen
             self._draft.reopen(key)
         self._draft_answered_keys = []
         self.transcript.anchor()
@@ -724,8 +728,11 @@ class IrmerApp(App[None]):
         await self._ask_draft()
 
     def draft_answers(self) -> list[tuple[str, str]]:
-        """(key, text) of each detail given for a draft, while the card is shown: the palette offers to change them."""
-        return list(self._draft_details.items()) if self.on_screen == DECISION and self._draft is None else []
+        """(key, text) of each detail given for a draft, and of each left blank, while the card is shown:
+        the palette offers to change them (a blank one, to fill it in)."""
+        if self.on_screen != DECISION or self._draft is not None:
+            return []
+        return list(self._draft_details.items()) + [(key, LEFT_BLANK) for key in sorted(self._draft_blank)]
 
     async def _open_draft(self, draft: DraftInterview) -> None:
         from assistant.documents import DocumentError
@@ -752,6 +759,7 @@ class IrmerApp(App[None]):
         )
         self._draft = None
         self._last_draft_kind = draft.kind
+        self._draft_blank = set(draft.left_blank)
         await self.push_screen(DraftScreen(request), callback=self._draft_closed)
         self.on_screen = DRAFT
         self.refresh_bindings()

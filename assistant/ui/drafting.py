@@ -92,8 +92,8 @@ class DraftInterview:
             self.left_blank.add(key)
 
     def reopen(self, key: str) -> None:
-        if key in self.details:
-            self.earlier[key] = self.details.pop(key)
+        """Ask this detail next, its answer (if any) ready to edit; one left blank is asked again too."""
+        self.earlier[key] = self.details.pop(key, self.earlier.get(key, ""))
         self.left_blank.discard(key)
 
     def render(self, today: dt.date) -> str:

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from assistant.config import load_settings
 from assistant.document_fields import document_data
 from assistant.export import default_filename
-from assistant.ui.app import IrmerApp
+from assistant.ui.app import LEFT_BLANK, IrmerApp
 from assistant.ui.screens.draft import DraftScreen
 from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
@@ -381,5 +381,33 @@ def test_an_answer_of_a_draft_already_made_can_be_changed(documents_folder: Path
             await pilot.press("escape")  # back from changing a draft answer is the card, not the incident's answers
             assert await settle_draft(pilot) == "decision"
             assert app._draft is None and app.conversation.history == history
+
+    asyncio.run(body())
+
+
+def test_a_draft_answer_left_blank_can_be_filled_in_after_the_draft(documents_folder: Path) -> None:
+    """Left blank to fill in later: later is after the draft, so the palette offers it, and only it is asked."""
+    from assistant.ui.commands import IrmerCommands
+
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await draft_the_notification(pilot)
+            asked = await answer_details(pilot, app, {"site": "Example General Hospital"})
+            blanks = [key for key in asked if key != "site"]
+            assert blanks, "some detail was left blank"
+            await pilot.press("escape")
+            assert await settle_draft(pilot) == "decision"
+            offered = dict(app.draft_answers())
+            assert offered["site"] == "Example General Hospital"
+            assert all(offered[key] == LEFT_BLANK for key in blanks)
+            names = [name for name, _, _ in IrmerCommands(app.screen, None)._commands()]
+            assert sum(name.startswith("Change draft answer: ") for name in names) == len(asked)
+            await app.revise(f"draft:{blanks[-1]}")
+            again = await answer_details(pilot, app, {blanks[-1]: "filled in later"})
+            assert again == [blanks[-1]], "the others stay left blank: only the one chosen is asked"
+            assert app._draft_details[blanks[-1]] == "filled in later"
+            assert blanks[-1] not in app._draft_blank
 
     asyncio.run(body())
