@@ -108,7 +108,9 @@ def open_check_lines(checks: tuple[OpenCheck, ...], label: Callable[[str], str])
             known = f". So far: {so_far[codes[0]]}" if codes[0] in so_far else ""
             lines.append(f"[{codes[0]}] depends on: {', '.join(label(n) for n in needs)}{known}")
         else:
-            lines.append(f"[{', '.join(codes)}] depend first on: {label(needs[0])}")
+            # What is known of each matters most here: which answer to the first fact would decide.
+            known = "".join(f". So far, [{code}]: {so_far[code]}" for code in codes if code in so_far)
+            lines.append(f"[{', '.join(codes)}] depend first on: {label(needs[0])}{known}")
     return lines
 
 

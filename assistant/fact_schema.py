@@ -63,6 +63,16 @@ class FactSpec:
             return f"not: {self.meaning.split(' (')[0]}"
         return f"the {self.label} is {self.words(value)}"
 
+    def to_find_out(self, label: str = "") -> str:
+        """This fact as a thing to find out, named `label` (its own by default): "procedural failure: whether
+        there was a failure in procedure"; a meaning that only repeats the label is left out."""
+        label = label or self.label
+        if self.type == "bool":
+            return f"{label}: whether {self.meaning}"
+        if self.meaning.casefold() == self.label.casefold():
+            return label
+        return f"{label}: {self.meaning}"
+
     def accepted(self) -> str:
         """Plain words for what this fact accepts."""
         if self.type == "enum":

@@ -34,7 +34,7 @@ def render(decision: Decision, today: dt.date | None = None) -> str:
     if d.missing:
         lines += ["", "Still needed to decide (find out):"]
         now, later = missing_now(d)
-        lines += [_wrap(f"- {fact_label(n)}: {fact_specs()[n].meaning}") for n in now]
+        lines += [_wrap(f"- {fact_specs()[n].to_find_out(fact_label(n))}") for n in now]
         if later:
             among = ", ".join(fact_label(n) for n in later)
             lines.append(_wrap(f"- then, once those are known, only what that kind of case needs among: {among}"))

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from assistant.decision import open_check_lines
 from assistant.engine import assess
 from assistant.fact_schema import fact_specs
 from assistant.validation import InputError, parse_facts
@@ -504,3 +505,22 @@ def test_a_partial_miss_with_an_under_dose_from_another_cause_leaves_the_margin_
     assert decision.codes == ("8.2",)
     assert [(c.code, c.needs) for c in decision.open_checks] == [("9.2", ("miss_margin_factor",))]
     assert assess(parse_facts(facts | {"miss_margin_factor": 2.51})).codes == ("8.2", "9.2")
+
+
+def test_what_is_still_to_find_out_reads_as_a_question_not_as_a_fact_settled() -> None:
+    specs = fact_specs()
+    assert specs["procedural_failure"].to_find_out() == "procedural failure: whether there was a failure in procedure"
+    assert specs["course_images_additional"].to_find_out() == "additional verification images over the course"
+    bools = [spec for spec in specs.values() if spec.type == "bool"]
+    # Each yes/no meaning is a clause, read after "whether" and "if": it starts with a subject, not a verb.
+    for spec in bools:
+        assert spec.meaning.split()[0] in {"a", "an", "the", "there", "observable", "radioactive"}, spec.name
+
+
+def test_criteria_waiting_first_on_one_fact_still_say_what_is_known_of_each() -> None:
+    facts = {"jurisdiction": "england", "exposed_person": "patient", "setting": "rt_planning_scan",
+             "planning_scans_total": 3}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    (line,) = open_check_lines(decision.pending, str)
+    assert line.startswith("[1, 4.1] depend first on: exposure")
+    assert "So far, [4.1]: planning scans in total (including the intended scan) 3 scans ≥ 3 scans" in line

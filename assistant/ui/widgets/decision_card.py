@@ -78,8 +78,7 @@ def needs_content(d: Decision) -> Content | None:
         parts.append(("Still needed to decide (find out):", "bold"))
         now, later = missing_now(d)
         for name in now:
-            meaning = fact_specs()[name].meaning if name in fact_specs() else ""
-            parts += _bullet(f"{fact_label(name)}: {meaning}")
+            parts += _bullet(fact_specs()[name].to_find_out() if name in fact_specs() else name)
         if later:
             parts += _bullet(
                 f"then only what that kind of case needs: once known (Ctrl+Z changes an answer), irmer asks "
