@@ -20,11 +20,27 @@ from assistant.flow.questions import Field, Option, Question
 from assistant.numbers import fmt
 from assistant.validation import check_value
 
+# What a refusal repeats of the typed text: enough to recognise it, not a whole paste.
+QUOTED_UP_TO = 60
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def _shortened(quoted: re.Match[str]) -> str:
+    text = quoted.group(1)
+    if len(text) <= QUOTED_UP_TO:
+        return quoted.group(0)
+    return f"“{text[: QUOTED_UP_TO - 20]}…{text[-10:]}” ({len(text):,} characters)"
+
 
 class AnswerError(ValueError):
-    """An answer that cannot be taken as typed; the question stays open."""
+    """An answer that cannot be taken as typed; the question stays open.
+
+    What it quotes of the answer (“...”) is shortened past QUOTED_UP_TO characters: a long paste repeated
+    in full would push the question off the screen.
+    """
 
     def __init__(self, message: str) -> None:
+        message = _QUOTED.sub(_shortened, message)
         self.message = message
         super().__init__(message)
 
@@ -132,8 +148,10 @@ EXAMPLES = {
     "count": "a whole number such as 3",
     "years": "an age in years such as 54, 6 months, 6/12, or 17 years 11 months",
 }
-# A bare ratio this large is more likely a percentage typed without its sign.
+# A bare ratio this large is more likely a percentage typed without its sign; past the second, no reading
+# is a real ratio (nor a float), and it is refused as too large rather than offered as "x" or "%".
 _PLAIN_RATIO_LIMIT = Decimal(10)
+_NO_RATIO_THIS_LARGE = Decimal("1e300")
 # "+25%", "25% over", "-10%", "10% under": a change from the intended value, where "25%" alone is a share of it.
 _PERCENT_CHANGE = re.compile(
     r"%\s*(?:(?P<up>over|more|higher|above|too high)|(?P<down>under|less|lower|below|too low))?"
@@ -220,6 +238,10 @@ def _unit_kind_of(unit: str) -> str | None:
     return None
 
 
+# mGy.cm (DLP), Gy.cm², µGy·m² (DAP): dose products the scanner shows, not doses.
+_DOSE_PRODUCT = re.compile(r"[mcµμu]?gy\s*[.·*x×]?\s*(?:cm|m)(?P<area>\s*\^?\s*2|²)?")
+
+
 def _misread(typed: str, unit: str, unit_kind: str) -> str | None:
     """What a number followed by this "unit" most likely was, where it is not a unit at all (a whole sentence)."""
     if re.fullmatch(r"[/.-]\d{1,2}[/.-]\d{2,4}", unit) and unit_kind == "years":
@@ -228,6 +250,16 @@ def _misread(typed: str, unit: str, unit_kind: str) -> str | None:
         return f"“{typed}” has a decimal comma: write it with a point, {typed.strip().replace(',', '.')}."
     if re.fullmatch(r"(?:-|–|to)\s*[\d.]+", unit):
         return f"“{typed}” is a range: give one value, your best estimate, as {EXAMPLES[unit_kind]}."
+    if unit_kind in ("dose_msv", "dose_mgy") and (product := _DOSE_PRODUCT.fullmatch(unit)):
+        what, how = (
+            ("a dose-area product (DAP)", "DAP × a conversion coefficient for the examination")
+            if product["area"]
+            else ("a dose-length product (DLP)", "for CT, DLP × the conversion coefficient for the body region")
+        )
+        return (
+            f"“{typed}” is {what}, not {KIND_WORDS[unit_kind]}: convert it first ({how}; your medical physics "
+            f"expert can), then give {EXAMPLES[unit_kind]}."
+        )
     if (sum_ := re.fullmatch(r"([/÷*x×+])\s*[\d.]+", unit)) and unit_kind != "count":
         what = "a division" if sum_[1] in "/÷" else "a multiplication" if sum_[1] in "*x×" else "a sum"
         return f"“{typed}” is {what}: type its result as one number, as {EXAMPLES[unit_kind]}."
@@ -289,7 +321,7 @@ def parse_number(raw: str, unit_kind: str) -> int | float:
             raise AnswerError(f"“{typed}”: the unit “{unit}” is not recognised here; give {expected}.")
         # Months divide exactly; 1/12 as a decimal would not give 6 months = 0.5 years.
         value = value / 12 if unit.startswith("month") else value * factor
-    elif unit_kind == "ratio" and value >= _PLAIN_RATIO_LIMIT:
+    elif unit_kind == "ratio" and _PLAIN_RATIO_LIMIT <= value < _NO_RATIO_THIS_LARGE:
         raise AnswerError(
             f"“{typed}” as a ratio would be {typed} times the intended value: type {typed}% for a percentage, "
             f"or {typed}x if you do mean {typed} times."

@@ -381,10 +381,12 @@ class IrmerApp(App[None]):
     # Answers ----------------------------------------------------------------
 
     async def _refused(self, message: str) -> None:
-        """Say why a try was not taken, once (the same try again points at the same message), and in view:
-        a draft's question is shown from its top, so a message below it would be off screen."""
+        """Say why a try was not taken, once (the same try again points at the same message; another
+        replaces it), and in view: a draft's question is shown from its top, so a message below it would be
+        off screen."""
         notice = next((n for n in self._refusals if n.text == message and n.is_attached), None)
         if notice is None:
+            await self._clear_refusals()  # the latest try's reason only: a pile would push the question away
             notice = NoticeMessage(message, title=REFUSED)
             self._refusals.append(notice)
             await self.transcript.mount(notice)

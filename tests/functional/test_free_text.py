@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from assistant.config import Settings
-from assistant.flow.answers import answer_for
+from assistant.flow.answers import QUOTED_UP_TO, answer_for
 from assistant.ui.app import IrmerApp
 from assistant.ui.safe_text import as_read, plain, visible
 from assistant.ui.widgets.irmer_message import IrmerMessage
@@ -70,7 +70,11 @@ def test_pasted_answer_is_refused_and_shown_literally(text: str) -> None:
             # The input may drop what cannot be typed (control codes); what it kept is quoted back as is.
             kept = box.value.strip()
             assert kept, "the paste reached the input"
-            assert visible(kept) in notices[-1]
+            if len(kept) <= QUOTED_UP_TO:
+                assert visible(kept) in notices[-1]
+            else:  # a long paste is recognisable, not repeated whole
+                assert visible(kept[:20]) in notices[-1] and f"({len(kept):,} characters)" in notices[-1]
+                assert len(notices[-1]) < 400
             assert "\x1b" not in notices[-1]
 
     asyncio.run(body())
@@ -85,6 +89,24 @@ def test_a_paste_of_several_lines_keeps_them_all_on_one_line() -> None:
             box.post_message(events.Paste("[bold red]Acme[/] NHS Trust\nsecond line 😀 مستشفى\n"))
             await pilot.pause()
             assert box.value == "[bold red]Acme[/] NHS Trust second line 😀 مستشفى", "no line is silently dropped"
+
+    asyncio.run(body())
+
+
+def test_only_the_latest_refusal_is_shown() -> None:
+    """Each try's reason replaces the last: a pile of them pushed the question off an 80x24 screen."""
+
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await reach_number_question(pilot)
+            for typed in ("abc", "2,5", "150 mGy.cm", "abc"):
+                app.query_one("#answer-input", Input).value = ""
+                await type_text(pilot, typed)
+                await pilot.press("enter")
+                await pilot.pause()
+                notices = _notices(app)
+                assert len(notices) == 1 and f"“{typed}”" in notices[0], (typed, notices)
 
     asyncio.run(body())
 

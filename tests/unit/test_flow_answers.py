@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.flow import AnswerError, parse_date
-from assistant.flow.answers import parse_answer, parse_number, parse_yesno, pick_option
+from assistant.flow.answers import QUOTED_UP_TO, parse_answer, parse_number, parse_yesno, pick_option
 from assistant.flow.questions import Option, question_by_id
 
 TODAY = dt.date(2026, 11, 28)
@@ -106,6 +106,14 @@ def test_numbers_are_converted_to_the_facts_unit(typed: str, unit_kind: str, exp
         ("2.4+2", "ratio", "is a sum: type its result"),
         ("2-3", "dose_msv", "is a range: give one value"),
         ("6/13", "years", "is a division"),  # only /12 (months) and /52 (weeks) are ages
+        # What the scanner shows is a dose product, not a dose: say so, and how it becomes one.
+        ("150 mGy.cm", "dose_msv", "is a dose-length product (DLP), not an effective dose: convert it first"),
+        ("850 Gy.cm2", "dose_msv", "is a dose-area product (DAP)"),
+        ("12 µGy·m²", "dose_msv", "is a dose-area product (DAP)"),
+        ("150 mGy cm", "dose_mgy", "is a dose-length product (DLP), not an absorbed dose"),
+        # Past any reading as a ratio: too large, not "type 1e999x" (which is too large too).
+        ("1e999", "ratio", "is too large"),
+        ("1e999x", "ratio", "is too large"),
     ],
 )
 def test_bad_numbers_name_what_was_typed_and_what_is_accepted(typed: str, unit_kind: str, words: str) -> None:
@@ -319,3 +327,14 @@ def test_typed_text_is_quoted_back_unchanged() -> None:
     with pytest.raises(AnswerError) as err:
         parse_number(markup, "dose_msv")
     assert markup in err.value.message
+
+
+def test_a_long_answer_is_quoted_short_in_its_refusal() -> None:
+    pasted = "x" * 3000
+    with pytest.raises(AnswerError) as err:
+        parse_number(pasted, "years")
+    assert "(3,000 characters) is not a number" in err.value.message
+    assert len(err.value.message) < 200
+    with pytest.raises(AnswerError) as short:
+        parse_number("x" * QUOTED_UP_TO, "years")
+    assert f"“{'x' * QUOTED_UP_TO}”" in short.value.message, "up to the limit, quoted whole"
