@@ -39,9 +39,10 @@ class AnswerError(ValueError):
     in full would push the question off the screen.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, facts: tuple[str, ...] = ()) -> None:
         message = _QUOTED.sub(_shortened, message)
         self.message = message
+        self.facts = facts  # the fields of a form it is about, first to put right first
         super().__init__(message)
 
 
@@ -488,11 +489,13 @@ def _parse_form(q: Question, raw: Any) -> Parsed:
     unknown: list[str] = []
     echoes: list[str] = []
     problems: list[str] = []
+    refused: list[str] = []
     for f in q.fields:
         try:
             known, value, echo = parse_field(f, raw.get(f.fact, ""))
         except AnswerError as err:
             problems.append(f"{f.label}: {err.message}")
+            refused.append(f.fact)
             continue
         if known:
             sets[f.fact] = value
@@ -500,7 +503,7 @@ def _parse_form(q: Question, raw: Any) -> Parsed:
             unknown.append(f.fact)
         echoes.append(f"{f.label}: {echo}")
     if problems:
-        raise AnswerError(" ".join(problems))
+        raise AnswerError(" ".join(problems), facts=tuple(refused))
     return Parsed(sets=sets, unknown=tuple(unknown), echo="; ".join(echoes))
 
 

@@ -412,6 +412,11 @@ class IrmerApp(App[None]):
             echo = self.conversation.answer(event.question_id, event.raw)
         except AnswerError as err:
             await self._refused(str(err))
+            from assistant.ui.widgets.form_answer import FormAnswer  # loaded with the first form, as in answer_widget
+
+            form = self.query_one("#answer")
+            if err.facts and isinstance(form, FormAnswer):
+                form.focus_field(err.facts[0])  # else the correction goes into the line the cursor was left in
             return
         await self._clear_refusals()
         expected = [*self._shown, (event.question_id, echo)]

@@ -196,3 +196,32 @@ def test_a_stray_enter_does_not_answer_dont_know() -> None:
             assert await settle(pilot) != question_id, "Don't know, said on purpose, is taken"
 
     asyncio.run(body())
+
+
+def test_a_form_refused_puts_the_cursor_on_the_line_to_put_right() -> None:
+    """The correction goes into the line named in the refusal, its text selected, not the line left last."""
+    unintended = {"jurisdiction": "england", "exposure": "unintended", "setting": "diagnostic", "age_years": 40}
+
+    async def body() -> None:
+        app = IrmerApp(settings=Settings(), today=lambda: TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while (question := app.conversation.current()) is not None and question.kind != "form":
+                await settle(pilot)
+                await answer(pilot, question, answer_for(question, unintended))
+            await settle(pilot)
+            assert question is not None and question.id == "imaging_doses"
+            for typed in ("abc", "3"):
+                await type_text(pilot, typed)
+                await pilot.press("enter")
+                await pilot.pause()
+            assert "Intended effective dose: “abc” is not a number" in _notices(app)[-1]
+            intended = app.query_one("#field-intended_dose_msv", Input)
+            assert intended.has_focus
+            await type_text(pilot, "1")
+            assert intended.value == "1", "what is typed replaces the refused text"
+            await pilot.press("enter", "enter")
+            assert await settle(pilot) != "imaging_doses"
+            assert app.conversation.facts["intended_dose_msv"] == 1.0
+            assert app.conversation.facts["total_dose_msv"] == 3.0
+
+    asyncio.run(body())

@@ -62,6 +62,12 @@ class FormAnswer(Vertical):
         self.query_one(f"#field-{self.rows[0].fact}", Input).focus(scroll_visible)
         return self
 
+    def focus_field(self, fact: str) -> None:
+        """The line to put right, its text selected: what is typed next replaces it."""
+        for field in self.query(f"#field-{fact}").results(Input):
+            field.focus()
+            field.select_all()
+
     def values(self) -> dict[str, str]:
         return {row.fact: self.query_one(f"#field-{row.fact}", Input).value for row in self.rows}
 
