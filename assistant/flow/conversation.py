@@ -251,6 +251,17 @@ class Conversation:
 
     # -- the interface the chat uses ----------------------------------------
 
+    def ruled_out(self, question: Question) -> frozenset[str]:
+        """Labels of this question's options that no incident with the earlier answers can have (a breast-fed
+        infant's exposure rules out radiotherapy): not offered, rather than refused once picked."""
+        if question.kind not in ("choice", "multi"):
+            return frozenset()
+        return frozenset(
+            option.label
+            for option in question.options
+            if option.sets and self._conflict(Parsed(sets=dict(option.sets)), before=question.id) is not None
+        )
+
     def current(self) -> Question | None:
         """The open question, or None when there is nothing more to ask."""
         sid = state_id(self.machine)

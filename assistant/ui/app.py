@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -123,9 +123,10 @@ def question_message(question: Question) -> QuestionMessage:
     return QuestionMessage(question.id, question.prompt, question.term, help=question.help, quotes=question.quotes)
 
 
-def answer_widget(question: Question, previous: Any) -> Widget:
-    """The widget that takes an answer of this question's kind, showing any earlier answer."""
-    labels = [option.label for option in question.options]
+def answer_widget(question: Question, previous: Any, ruled_out: Collection[str] = ()) -> Widget:
+    """The widget that takes an answer of this question's kind, showing any earlier answer; options
+    `ruled_out` by the earlier answers are not offered."""
+    labels = [option.label for option in question.options if option.label not in ruled_out]
     if question.kind in ("choice", "yesno"):
         if not labels:
             labels = ["Yes", "No"]
@@ -233,7 +234,7 @@ class IrmerApp(App[None]):
                 yield question_message(question)
         with Vertical(id="answer-area"):
             if question is not None:
-                yield answer_widget(question, self.conversation.previous_answer(question.id))
+                yield self._answer_widget(question)
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -315,12 +316,16 @@ class IrmerApp(App[None]):
             if not self.transcript.is_anchored:  # follow the newest again (F2 showed a question from its top)
                 self.transcript.anchor()
             mounted = self.transcript.mount_all([echo, asked] if echo else [asked])
-            widget = answer_widget(question, self.conversation.previous_answer(question.id))
+            widget = self._answer_widget(question)
             await removed  # the new widget takes the old one's id
             await self.query_one("#answer-area", Vertical).mount(widget)
             await mounted
             widget.focus()
         self._question_up(question)
+
+    def _answer_widget(self, question: Question) -> Widget:
+        conversation = self.conversation
+        return answer_widget(question, conversation.previous_answer(question.id), conversation.ruled_out(question))
 
     def _question_up(self, question: Question) -> None:
         """Say so once the question just mounted has been drawn."""

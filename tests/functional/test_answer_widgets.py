@@ -183,3 +183,16 @@ def test_a_list_with_a_not_sure_option_names_its_key_in_the_title() -> None:
         "who", ["Unintended", "Accidental", "A patient, not sure which: yet"], not_sure="A patient, not sure which: yet"
     )
     assert who.border_title == "1-2 or arrows · 0 A patient, not sure which"
+
+
+def test_options_ruled_out_are_not_offered_and_the_keys_number_those_shown() -> None:
+    from assistant.flow.questions import question_by_id
+    from assistant.ui.app import answer_widget
+
+    setting = question_by_id("setting")
+    radiotherapy = next(o.label for o in setting.options if o.value_text == "radiotherapy")
+    widget = answer_widget(setting, None, ruled_out={radiotherapy})
+    assert isinstance(widget, ChoiceAnswer)
+    assert radiotherapy not in widget.labels
+    shown = [o.label for o in setting.options if o.label != radiotherapy]
+    assert drive(widget, str(len(shown))) == [shown[-1]], "the last key names the last option shown"

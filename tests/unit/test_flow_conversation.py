@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from assistant.engine import assess
 from assistant.flow import AnswerError, Conversation, Question
 from assistant.flow.answers import answer_for
-from assistant.flow.questions import ASK_ALWAYS, load_questions
+from assistant.flow.questions import ASK_ALWAYS, load_questions, question_by_id
 from assistant.incident_file import incident_from
 from assistant.validation import parse_facts
 
@@ -511,3 +511,17 @@ def test_check_codes_is_offered_only_where_a_question_would_be_asked() -> None:
     assert conv.current() is None
     assert any(c.code == "6" for c in conv.decision().open_checks), "an infant is still not ruled out"
     assert not conv.codes_to_check(), "but the infant's questions wait for its tick: C would ask nothing"
+
+
+def test_options_the_earlier_answers_rule_out_are_not_offered() -> None:
+    """A breast-fed infant's exposure is nuclear medicine: radiotherapy is not offered, rather than refused
+    with the file's message once picked; and the setting's own answer is then the kind that fits."""
+    conv = Conversation()
+    _answer_all(conv, [("nation", "england"), ("who", "unintended"), ("circumstances", ["infant"])])
+    while (q := conv.current()) is not None and q.id != "setting":
+        conv.answer(q.id, "don't know")
+    assert q is not None
+    out = {o.value_text for o in q.options if o.label in conv.ruled_out(q)}
+    assert out == {"interventional", "rt_verification_imaging", "radiotherapy"}
+    answered_before = question_by_id("circumstances")
+    assert conv.ruled_out(answered_before) == frozenset(), "only the answers before a question rule out its options"
