@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from assistant.criteria.base import FactView, evaluates, met, not_met, unknown
+from assistant.fact_schema import fact_specs
 from assistant.outcome import Outcome, all_of
 from assistant.rulebook import Criterion, Rulebook
 
@@ -52,7 +53,8 @@ def _caused_by(facts: FactView, cause: str, words: str) -> Outcome:
     given = facts.get("additional_images_cause")
     if given == cause:
         return met(f"the additional images were a result of {words}")
-    return not_met(f"the additional images were not a result of {words} (cause given: {given})")
+    given_words = fact_specs()["additional_images_cause"].words(given)
+    return not_met(f"the additional images were not a result of {words} (the cause given: {given_words})")
 
 
 @evaluates("4.2b")

@@ -524,3 +524,12 @@ def test_criteria_waiting_first_on_one_fact_still_say_what_is_known_of_each() ->
     (line,) = open_check_lines(decision.pending, str)
     assert line.startswith("[1, 4.1] depend first on: exposure")
     assert "So far, [4.1]: planning scans in total (including the intended scan) 3 scans ≥ 3 scans" in line
+
+
+def test_the_cause_of_additional_images_is_given_in_words() -> None:
+    facts = {"jurisdiction": "england", "exposure": "unintended", "setting": "rt_verification_imaging",
+             "age_years": 60, "fraction_images_max": 1, "setup_error": False, "course_images_intended": 10,
+             "course_images_additional": 6, "additional_images_cause": "other"}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    (protocol,) = [f for f in decision.why_not if f.code == "4.2b"]
+    assert "not a result of protocol failure (the cause given: another cause)" in protocol.reason
