@@ -13,10 +13,18 @@ VERDICT_WORDS = {
     "notify": "Notify: this is a significant accidental or unintended exposure (SAUE) under IR(ME)R regulation 8(4).",
     "voluntary": "Not a statutory notification; the employer may notify voluntarily to share learning.",
     "local": "Not notifiable: investigate and record locally under regulation 8(3).",
-    "outside_irmer": "Outside IR(ME)R: report to the Health and Safety Executive (HSENI in Northern Ireland), "
-    "not the IR(ME)R authority.",
+    "outside_irmer": "Outside IR(ME)R: not for the IR(ME)R authority; an over-exposure is reported to the "
+    "Health and Safety Executive (HSENI in Northern Ireland).",
     "undetermined": "Undetermined: facts are still missing.",
 }
+
+
+def verdict_words(d: Decision) -> str:
+    """The verdict in plain words, outside IR(ME)R naming the one safety regulator of the case's nation."""
+    if d.verdict == "outside_irmer" and d.also_report_to:
+        safety = d.also_report_to[0]["name"]  # the engine lists it first outside IR(ME)R
+        return f"Outside IR(ME)R: not for the IR(ME)R authority; an over-exposure is reported to the {safety}."
+    return VERDICT_WORDS[d.verdict]
 
 
 @dataclass(frozen=True)

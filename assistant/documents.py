@@ -26,7 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.config import Settings, load_settings, templates_override_dir
 from assistant.criteria import FactView
-from assistant.decision import VERDICT_WORDS, Decision, Finding, missing_now
+from assistant.decision import Decision, Finding, missing_now, verdict_words
 from assistant.detail_checks import check_detail
 from assistant.document_fields import (
     DOCUMENT_KINDS,
@@ -472,7 +472,7 @@ def document_context(
         "todo": TODO,
         "verdict": decision.verdict,
         "verdict_label": _VERDICT_LABELS.get(decision.verdict, decision.verdict.replace("_", " ").upper()),
-        "verdict_words": VERDICT_WORDS[decision.verdict],
+        "verdict_words": verdict_words(decision),
         "notifiable": decision.notifiable,
         "guidance": {"title": decision.guidance.get("title", ""), "version": decision.guidance.get("version", "")},
         "detail": {key: shown(key) for key in data.catalogue},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assistant.decision import VERDICT_WORDS, Decision, missing_now, open_check_lines
+from assistant.decision import Decision, missing_now, open_check_lines, verdict_words
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 
@@ -26,7 +26,7 @@ def fact_label(name: str) -> str:
 def render(decision: Decision, today: dt.date | None = None) -> str:
     d = decision
     verdict = "OUTSIDE IR(ME)R" if d.verdict == "outside_irmer" else d.verdict.upper()
-    lines = [f"VERDICT: {verdict}", _wrap(VERDICT_WORDS[d.verdict], "")]
+    lines = [f"VERDICT: {verdict}", _wrap(verdict_words(d), "")]
     if d.codes:
         lines += ["", "Codes: " + "  ".join(d.codes)]
     if d.codes_need:

@@ -73,8 +73,10 @@ def duties(
             if facts.get("jurisdiction") == "northern_ireland"
             else "the Health and Safety Executive under regulation 26 of the Ionising Radiations Regulations 2017"
         )
+        # Whether a dose was an over-exposure (a dose limit exceeded) is not asked here: say what turns on it.
         return [
-            f"This is not an IR(ME)R notification: report the over-exposure to {where}.",
+            f"This is not an IR(ME)R notification. If it was an over-exposure (a dose limit exceeded; your "
+            f"radiation protection adviser can say), report it to {where}.",
             "Investigate and keep a record under your local radiation protection procedures.",
         ]
     out = [

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.decision import open_check_lines
+from assistant.decision import open_check_lines, verdict_words
 from assistant.engine import assess
 from assistant.fact_schema import fact_specs
 from assistant.validation import InputError, parse_facts
@@ -533,3 +533,20 @@ def test_the_cause_of_additional_images_is_given_in_words() -> None:
     decision = assess(parse_facts(facts))
     (protocol,) = [f for f in decision.why_not if f.code == "4.2b"]
     assert "not a result of protocol failure (the cause given: another cause)" in protocol.reason
+
+
+@pytest.mark.parametrize(
+    "nation, body",
+    [
+        ("england", "Health and Safety Executive."),
+        ("northern_ireland", "Health and Safety Executive Northern Ireland."),
+    ],
+)
+def test_outside_irmer_names_the_one_safety_regulator_of_the_nation_and_what_turns_on_the_dose(
+    nation: str, body: str
+) -> None:
+    decision = assess(parse_facts({"jurisdiction": nation, "exposed_person": "worker"}))
+    words = verdict_words(decision)
+    assert words.endswith(f"an over-exposure is reported to the {body}")
+    assert "Northern Ireland)" not in words, "not both regulators, whichever the nation"
+    assert decision.duties[0].startswith("This is not an IR(ME)R notification. If it was an over-exposure")

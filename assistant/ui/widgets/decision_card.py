@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from assistant.decision import VERDICT_WORDS, Decision, Finding, missing_now, open_check_lines
+from assistant.decision import Decision, Finding, missing_now, open_check_lines, verdict_words
 from assistant.fact_schema import fact_specs
 from assistant.routing import days_left
 from assistant.ui.safe_text import as_read, plain, visible
@@ -170,7 +170,7 @@ class DecisionCard(Vertical):
     def compose(self) -> ComposeResult:
         d = self.decision
         yield Static(plain(VERDICT_TITLES[d.verdict]), id="verdict-title")
-        yield Static(plain(VERDICT_WORDS[d.verdict]), id="verdict-words")
+        yield Static(plain(verdict_words(d)), id="verdict-words")
         if d.codes:
             with Horizontal(id="codes"):
                 yield Static(plain("Codes" if len(d.codes) > 1 else "Code"), classes="codes-label")
