@@ -132,6 +132,7 @@ def test_glossary_finds_the_other_spellings() -> None:
 
 
 def test_why_we_ask_shows_the_question_above_its_guidance_at_80x24() -> None:
+    from assistant.ui.widgets.choice_answer import ChoiceAnswer
     from assistant.ui.widgets.question_message import QuestionMessage
 
     async def body() -> None:
@@ -146,6 +147,16 @@ def test_why_we_ask_shows_the_question_above_its_guidance_at_80x24() -> None:
             await pilot.pause()
             view = app.transcript.region
             assert question.help_open and view.y <= question.region.y < view.bottom, "the question's first line shows"
+            # The rest of the guidance is read with Page Down, though the list of answers has the keys.
+            assert app.focused is app.query_one("#answer")
+            top = app.transcript.scroll_y
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert app.transcript.scroll_y > top, "Page Down reads on in the transcript"
+            assert app.query_one("#answer", ChoiceAnswer).highlighted is None, "and chooses nothing in the list"
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert app.transcript.scroll_y == top
             await pilot.press("1")
             await settle(pilot)
             newest = [q for q in app.query(QuestionMessage) if not q.has_class("answered")][-1]

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import time
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
 # Shown wherever a question allows "don't know"; the flow takes the label as typed.
 DONT_KNOW = "Don't know"
+
+
+# In a list, Page Up/Down read the transcript (a question's help above it) as they do elsewhere, rather than
+# move through at most ten options the arrows reach.
+READ_TRANSCRIPT: list[BindingType] = [
+    Binding("pagedown", "app.scroll_transcript('page_down')", "Page down", show=False),
+    Binding("pageup", "app.scroll_transcript('page_up')", "Page up", show=False),
+]
 
 
 def number_keys(labels: list[str], not_sure: str | None) -> list[str | None]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
+from typing import ClassVar
 
 from textual import events, on
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import plain
-from assistant.ui.widgets.answer_base import DONT_KNOW, Answered, number_keys, refuse_key
+from assistant.ui.widgets.answer_base import DONT_KNOW, READ_TRANSCRIPT, Answered, number_keys, refuse_key
 
 # Letters typed within this many seconds of each other make one prefix ("sc" → Scotland).
 _TYPE_AHEAD_SECONDS = 1.0
@@ -17,6 +19,8 @@ _TYPE_AHEAD_SECONDS = 1.0
 
 class ChoiceAnswer(OptionList):
     """Options numbered 1-9 (0: Don't know); choosing one sends `Answered` with its label."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*READ_TRANSCRIPT]
 
     def __init__(
         self, question_id: str, labels: list[str], *, selected: str | None = None, not_sure: str = DONT_KNOW

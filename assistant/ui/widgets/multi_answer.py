@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.ui.safe_text import visible
-from assistant.ui.widgets.answer_base import Answered, number_keys, refuse_key
+from assistant.ui.widgets.answer_base import READ_TRANSCRIPT, Answered, number_keys, refuse_key
 
 NONE_OF_THESE = "None of these"
 TICKED, UNTICKED = "☒", "☐"
@@ -26,6 +26,7 @@ class MultiAnswer(OptionList):
     """Ticked labels are sent as a list, in the order offered."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *READ_TRANSCRIPT,
         Binding("space", "tick", "Tick", show=False),
         Binding("enter", "submit", "Send ticked"),
     ]
