@@ -68,6 +68,10 @@ DRAFT = "draft"
 _HERE = Path(__file__).resolve().parent
 # Actions that change the conversation: only from the chat itself.
 CHAT_ACTIONS = frozenset({"back", "new_incident", "voluntary", "draft", "why", "check_codes", "change_discovery_date"})
+NO_DISCOVERY_DATE = (
+    "The discovery date is not given, so the draft marks it and both deadlines TO COMPLETE. To have them "
+    "filled in, Esc back to the card and type the date there, then draft again (your answers here are kept)."
+)
 DRAFT_PREFIX = "draft:"
 DRAFT_KIND = DRAFT_PREFIX + "kind"
 LEFT_BLANK = "(left blank: marked TO COMPLETE in the draft)"
@@ -531,11 +535,13 @@ class IrmerApp(App[None]):
     async def action_back(self) -> None:
         if await self._keep_date_being_changed():
             return  # back from changing the date is the date as it was, not the incident's last answer
-        if self._draft is not None and not self._draft_answered_keys and self._draft.kind is not None:
-            # Changing a draft answer, none answered yet: back is the card, not the incident's last answer.
-            self._draft = None
+        if self._draft is not None and not self._draft_answered_keys:
+            # Drafting, or changing a draft answer, none answered yet: back is the card, not the incident's
+            # last answer; the question left goes.
+            self._draft, self.on_screen = None, None
             self.query_one("#answer-area", Vertical).display = False
             await self._clear_answer_area()
+            await self.query(QuestionMessage).exclude(".answered").remove()
             await self._show_decision()
             return
         if self._draft is not None and self._draft_answered_keys:
@@ -631,6 +637,8 @@ class IrmerApp(App[None]):
         self._draft_answered_keys = []
         self.transcript.anchor()  # follow the draft's questions below the card
         await self.transcript.mount(IrmerMessage(DRAFTING))
+        if self._decision.verdict == "notify" and self._decision.deadlines is None:
+            await self.transcript.mount(NoticeMessage(NO_DISCOVERY_DATE, title="The deadlines are not in the draft"))
         for problem in self._draft.no_longer_fit:
             await self.transcript.mount(NoticeMessage(problem, title="Asked again: an earlier answer no longer fits"))
         await self._ask_draft()

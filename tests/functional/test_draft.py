@@ -15,6 +15,7 @@ from assistant.document_fields import document_data
 from assistant.export import default_filename
 from assistant.ui.app import LEFT_BLANK, IrmerApp
 from assistant.ui.screens.draft import DraftScreen
+from assistant.ui.widgets.decision_card import DecisionCard
 from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.question_message import QuestionMessage
@@ -171,6 +172,10 @@ def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_fol
             assert [q.question_id for q in still_open] == [first], "the question left is not shown as still asked"
             await pilot.press("ctrl+z")
             assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("ctrl+z")  # back from the first draft question is the card
+            assert await settle_draft(pilot) == "decision"
+            assert app.conversation.history == history, "the chat's answers are untouched"
+            assert not app.query(QuestionMessage).exclude(".answered"), "no question is left shown as asked"
 
     asyncio.run(body())
 
@@ -409,5 +414,30 @@ def test_a_draft_answer_left_blank_can_be_filled_in_after_the_draft(documents_fo
             assert again == [blanks[-1]], "the others stay left blank: only the one chosen is asked"
             assert app._draft_details[blanks[-1]] == "filled in later"
             assert blanks[-1] not in app._draft_blank
+
+    asyncio.run(body())
+
+
+def test_drafting_a_notification_without_the_discovery_date_says_how_to_have_the_deadlines(
+    documents_folder: Path,
+) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            assert app.query_one(DecisionCard).decision.deadlines is None
+            await draft_the_notification(pilot)
+            said = [str(n.render()) for n in app.query(NoticeMessage)]
+            assert any("The discovery date is not given" in text for text in said), said
+            await pilot.press("escape")  # to the choice of document
+            assert await settle_draft(pilot) == "draft:kind"
+            await pilot.press("escape")  # to the card
+            assert await settle_draft(pilot) == "decision"
+            await type_text(pilot, "20/11/2026")
+            await pilot.press("enter")
+            assert await settle_draft(pilot) == "decision"
+            await draft_the_notification(pilot)
+            said = [str(n.render()) for n in app.query(NoticeMessage)]
+            assert sum("The discovery date is not given" in text for text in said) == 1, "not said again with it"
 
     asyncio.run(body())
