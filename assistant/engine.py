@@ -22,7 +22,7 @@ from assistant.numbers import as_given
 from assistant.outcome import Outcome, State, unknown
 from assistant.routing import authority, deadlines, duties, other_bodies
 from assistant.rulebook import Criterion, Rulebook, load_rulebook
-from assistant.validation import implied, possible
+from assistant.validation import implied, patient_facts, possible
 
 LETTER_ORDER = ("M", "E", "V", "C")
 
@@ -255,7 +255,7 @@ def _assess(
             missing=missing,
             duties=tuple(duties(book, view, verdict, dates, list(first), bool(later))) if nation else (),
             guidance=guidance,
-            assumptions=_relevant(assumption_list, verdict, view.get("setting"), book),
+            assumptions=_relevant(assumption_list, verdict, view.get("setting"), book, bool(patient_facts(given))),
             facts=given,
             **{"codes": (), "findings": ()} | kw,
         )
@@ -447,17 +447,20 @@ _RADIOPHARMACEUTICAL_FACTS = frozenset({"wrong_radiopharmaceutical", "infant_exp
 
 
 def _relevant(
-    assumptions: tuple[Assumption, ...], verdict: str, setting: str | None, book: Rulebook
+    assumptions: tuple[Assumption, ...], verdict: str, setting: str | None, book: Rulebook, patient: bool
 ) -> tuple[Assumption, ...]:
     """The assumptions that could change this verdict were they wrong.
 
     Outside IR(ME)R none of them bears; only a local verdict is turned into
     anything else by a voluntary notification; in radiotherapy treatment,
     verification imaging or interventional work no radiopharmaceutical is given
-    (code 6's settings), so none can have been the wrong one.
+    (code 6's settings), so none can have been the wrong one; and with a fact
+    only a `patient`'s exposure has, who was exposed is settled, not assumed.
     """
     if verdict == "outside_irmer":
         return ()
+    if patient:
+        assumptions = tuple(a for a in assumptions if a.fact not in _WHO_WAS_EXPOSED)
     if setting is not None and setting not in (book.by_key("6").settings or ()):
         assumptions = tuple(a for a in assumptions if a.fact not in _RADIOPHARMACEUTICAL_FACTS)
     if verdict != "local":  # only a local verdict becomes voluntary: elsewhere that assumption changes nothing

@@ -171,7 +171,7 @@ def _patient_only() -> tuple[FactSpec, ...]:
     return tuple(spec for spec in fact_specs().values() if spec.patient_only)
 
 
-def _patient_facts(facts: Mapping[str, Any]) -> list[str]:
+def patient_facts(facts: Mapping[str, Any]) -> list[str]:
     """The facts given that say the person exposed was a patient (`patient_only` in flows/facts.yaml)."""
     return [spec.name for spec in _patient_only() if spec.describes_patient(facts.get(spec.name))]
 
@@ -186,7 +186,7 @@ def _outside_contradictions(facts: Mapping[str, Any]) -> list[str]:
     outside = facts.get("exposed_person") in ("public", "worker")
     if not outside and not facts.get("before_clinical_use"):
         return []  # the common case, and `possible` asks often
-    patient = _patient_facts(facts)
+    patient = patient_facts(facts)
     out = []
     if facts.get("before_clinical_use") and (patient or facts.get("exposed_person") == "patient"):
         said = f"{_listed(patient)} a patient's exposure" if patient else "`exposed_person` is patient"

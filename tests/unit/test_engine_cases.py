@@ -550,3 +550,13 @@ def test_outside_irmer_names_the_one_safety_regulator_of_the_nation_and_what_tur
     assert words.endswith(f"an over-exposure is reported to the {body}")
     assert "Northern Ireland)" not in words, "not both regulators, whichever the nation"
     assert decision.duties[0].startswith("This is not an IR(ME)R notification. If it was an over-exposure")
+
+
+def test_who_was_exposed_is_not_listed_as_assumed_once_a_patients_exposure_settles_it() -> None:
+    """Only what could be otherwise is an assumption: public, worker and before clinical use are refused here."""
+    for facts in ({"jurisdiction": "scotland", "exposure": "accidental"},
+                  {"jurisdiction": "england", "wrong_radiopharmaceutical": True}):  # fmt: skip
+        assumed = {a.fact for a in assess(parse_facts(facts)).assumptions}
+        assert not assumed & {"exposed_person", "before_clinical_use"}, facts
+    unsaid = assess(parse_facts({"jurisdiction": "england", "total_dose_msv": 5, "age_years": 40}))
+    assert {"exposed_person", "before_clinical_use"} <= {a.fact for a in unsaid.assumptions}, "could be otherwise"
