@@ -319,11 +319,12 @@ def _assess(
             )
             return decide("undetermined", missing=missing, why_not=why_not, notes=notes, pending=pending)
         name, branches = split
+        names_code = len({b.codes for b in branches}) > 1  # the same code whatever it is: not needed to name it
         return decide(
             "notify",
             codes=_common_codes(branches),
             findings=_branch_findings(name, branches),
-            codes_need=_ordered([name, *(n for b in branches for n in b.codes_need)]),
+            codes_need=_ordered([*([name] if names_code else []), *(n for b in branches for n in b.codes_need)]),
             notes=notes,
         )
     else:
@@ -618,13 +619,18 @@ def _common_codes(branches: list[Decision]) -> tuple[str, ...]:
 
 
 def _branch_findings(name: str, branches: list[Decision]) -> tuple[Finding, ...]:
+    """Each branch's findings under "if <its value>"; one met alike in every branch is said once, as it is."""
     spec = fact_specs()[name]
     label = spec.label
-    out = []
+    stated: list[list[Finding]] = []
     for b in branches:
         value = b.facts[name]
         shown = ("yes" if value else "no") if isinstance(value, bool) else spec.words(value)
         said = f"{label}: {shown}; "  # the reason's own statement of the value, which the "if" already makes
-        condition = spec.condition(value)
-        out += [replace(f, reason=f"if {condition}: {f.reason.removeprefix(said)}") for f in b.findings]
+        stated.append([replace(f, reason=f.reason.removeprefix(said)) for f in b.findings])
+    everywhere = [f for f in stated[0] if all(f in other for other in stated[1:])]
+    out = list(everywhere)
+    for b, findings in zip(branches, stated, strict=True):
+        condition = spec.condition(b.facts[name])
+        out += [replace(f, reason=f"if {condition}: {f.reason}") for f in findings if f not in everywhere]
     return tuple(out)

@@ -560,3 +560,22 @@ def test_who_was_exposed_is_not_listed_as_assumed_once_a_patients_exposure_settl
         assert not assumed & {"exposed_person", "before_clinical_use"}, facts
     unsaid = assess(parse_facts({"jurisdiction": "england", "total_dose_msv": 5, "age_years": 40}))
     assert {"exposed_person", "before_clinical_use"} <= {a.fact for a in unsaid.assumptions}, "could be otherwise"
+
+
+def test_a_fact_every_value_of_which_gives_the_same_code_is_not_needed_to_name_it() -> None:
+    """Code 6 whatever the nuclear medicine setting: said once, as it is, and the setting is not asked for."""
+    facts = {"jurisdiction": "england", "exposure": "unintended", "infant_exposed": True, "infant_dose_msv": 2,
+             "procedural_failure": True, "age_years": 40}  # fmt: skip
+    decision = assess(parse_facts(facts))
+    assert (decision.verdict, decision.codes, decision.codes_need) == ("notify", ("6",), ())
+    (finding,) = decision.findings
+    assert finding.reason == "infant effective dose 2 mSv ≥ 1 mSv; there was a failure in procedure"
+    # Where the value names the code, it is still needed, and each branch's finding says under which value.
+    therapy = {"jurisdiction": "england", "exposure": "unintended", "setting": "nm_therapy",
+               "prescribed_activity_mbq": 1000, "delivered_activity_mbq": 1250}  # fmt: skip
+    split = assess(parse_facts(therapy))
+    assert split.codes_need == ("nm_therapy_type",)
+    assert [f.reason.split(":")[0] for f in split.findings] == [
+        "if the nuclear medicine therapy type is SIRT (selective internal radiation therapy)",
+        "if the nuclear medicine therapy type is a therapy other than SIRT",
+    ]
