@@ -384,7 +384,8 @@ class IrmerApp(App[None]):
         freeze_startup_objects()
 
     def on_decision_shown(self, message: DecisionShown) -> None:
-        self.on_screen = DECISION
+        if self._draft is None:  # drafting began before the card's first frame: the draft's question is up
+            self.on_screen = DECISION
         freeze_startup_objects()  # a chat that opens on its card (every fact already known) starts here
 
     # Answers ----------------------------------------------------------------
@@ -399,6 +400,8 @@ class IrmerApp(App[None]):
             notice = NoticeMessage(message, title=REFUSED)
             self._refusals.append(notice)
             await self.transcript.mount(notice)
+        for answer in self.query("#answer").results(TextAnswer):
+            answer.select_typed()
         self.call_after_refresh(self.transcript.scroll_to_widget, notice, animate=False)
 
     async def _clear_refusals(self) -> None:
@@ -631,6 +634,7 @@ class IrmerApp(App[None]):
     async def action_draft(self) -> None:
         if self._decision is None or self._draft is not None:
             return
+        await self._keep_date_being_changed()  # a date being changed is not dropped from the draft
         from assistant.ui.drafting import DraftInterview
 
         self._draft = DraftInterview.carried_over(self._decision, self.settings, self._draft_details, self.today())
@@ -723,9 +727,15 @@ class IrmerApp(App[None]):
             self._draft.kind = None
         else:
             self._draft.reopen(key)
-        # The question being left is not asked any more: it goes, with any refusal of a try at it.
+        # The question being left is not asked any more: it goes, with any refusal of a try at it; and the
+        # one reopened is asked anew below, so its last exchange goes too, as a revision does in the chat.
         await self.query(QuestionMessage).exclude(".answered").remove()
         await self._clear_refusals()
+        reopened = DRAFT_KIND if key == "kind" else DRAFT_PREFIX + key
+        asked = [w for w in self.query(QuestionMessage) if w.question_id == reopened]
+        answered = [w for w in self.query(UserMessage) if w.question_id == reopened]
+        for last in [*asked[-1:], *answered[-1:]]:
+            await last.remove()
         await self._ask_draft()
 
     async def _redraft(self, key: str) -> None:

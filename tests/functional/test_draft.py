@@ -20,6 +20,7 @@ from assistant.ui.widgets.multiline_answer import MultilineAnswer
 from assistant.ui.widgets.notice_message import NoticeMessage
 from assistant.ui.widgets.question_message import QuestionMessage
 from assistant.ui.widgets.text_answer import TextAnswer
+from assistant.ui.widgets.user_message import UserMessage
 from tests.functional.conftest import TODAY
 from tests.functional.user import converse, type_text
 
@@ -168,6 +169,9 @@ def test_ctrl_z_while_drafting_reopens_the_previous_draft_question(documents_fol
             await pilot.press("ctrl+z")
             assert await settle_draft(pilot) == first  # the draft's previous question, asked again
             assert app.conversation.history == history  # the chat's answers are untouched
+            # Asked anew, as a revision is in the chat: its earlier exchange is not left above it.
+            assert [q.question_id for q in app.query(QuestionMessage)].count(first) == 1
+            assert first not in [m.question_id for m in app.query(UserMessage)]
             still_open = app.query(QuestionMessage).exclude(".answered")
             assert [q.question_id for q in still_open] == [first], "the question left is not shown as still asked"
             await pilot.press("ctrl+z")
@@ -439,5 +443,25 @@ def test_drafting_a_notification_without_the_discovery_date_says_how_to_have_the
             await draft_the_notification(pilot)
             said = [str(n.render()) for n in app.query(NoticeMessage)]
             assert sum("The discovery date is not given" in text for text in said) == 1, "not said again with it"
+
+    asyncio.run(body())
+
+
+def test_drafting_while_the_discovery_date_is_being_changed_keeps_the_date(documents_folder: Path) -> None:
+    async def body() -> None:
+        app = IrmerApp(today=lambda: TODAY)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await converse(pilot, CT_OVERDOSE)
+            await type_text(pilot, "yesterday")
+            await pilot.press("enter")
+            assert await settle_draft(pilot) == "decision"
+            await app.run_action("change_discovery_date")
+            assert await settle_draft(pilot) == "decision"
+            app.query_one("#discovered-on", Input).value = ""
+            await pilot.press("d")  # the card's key, in the emptied box
+            assert await settle_draft(pilot) == "draft:kind"
+            assert app._draft is not None and app._draft.decision.deadlines is not None, "drafted with the date"
+            said = [str(n.render()) for n in app.query(NoticeMessage)]
+            assert not any("The discovery date is not given" in text for text in said)
 
     asyncio.run(body())

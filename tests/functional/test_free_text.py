@@ -107,6 +107,8 @@ def test_only_the_latest_refusal_is_shown() -> None:
                 await pilot.pause()
                 notices = _notices(app)
                 assert len(notices) == 1 and f"“{typed}”" in notices[0], (typed, notices)
+            await type_text(pilot, "6")
+            assert app.query_one("#answer-input", Input).value == "6", "the refused text is replaced, not added to"
 
     asyncio.run(body())
 

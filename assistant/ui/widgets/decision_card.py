@@ -242,6 +242,7 @@ class DecisionCard(Vertical):
         error = self.query_one("#date-error", Static)
         error.update(plain(message))
         error.display = True
+        self.query_one("#discovered-on", Input).select_all()  # the next try replaces it; D, C, V act again
 
     @on(Input.Changed, "#discovered-on")
     def _card_key(self, event: Input.Changed) -> None:

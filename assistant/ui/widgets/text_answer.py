@@ -46,6 +46,10 @@ class TextAnswer(Horizontal):
         self.query_one(Input).focus(scroll_visible)
         return self
 
+    def select_typed(self) -> None:
+        """After a refusal: what is typed next replaces the refused text ("150 mGy.cm" then "2" is not "...cm2")."""
+        self.query_one(Input).select_all()
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
