@@ -73,10 +73,16 @@ def duties(
             if facts.get("jurisdiction") == "northern_ireland"
             else "the Health and Safety Executive under regulation 26 of the Ionising Radiations Regulations 2017"
         )
-        # Whether a dose was an over-exposure (a dose limit exceeded) is not asked here: say what turns on it.
+        # Equipment under test is reported as an over-exposure; for a member of the public or staff, whether
+        # a dose limit was exceeded is not asked here: say what turns on it.
+        report = (
+            f"report the over-exposure to {where}"
+            if facts.get("before_clinical_use")
+            else f"if it was an over-exposure (a dose limit exceeded; your radiation protection adviser can say), "
+            f"report it to {where}"
+        )
         return [
-            f"This is not an IR(ME)R notification. If it was an over-exposure (a dose limit exceeded; your "
-            f"radiation protection adviser can say), report it to {where}.",
+            f"This is not an IR(ME)R notification: {report}.",
             "Investigate and keep a record under your local radiation protection procedures.",
         ]
     out = [

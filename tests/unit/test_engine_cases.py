@@ -549,7 +549,9 @@ def test_outside_irmer_names_the_one_safety_regulator_of_the_nation_and_what_tur
     words = verdict_words(decision)
     assert words.endswith(f"an over-exposure is reported to the {body}")
     assert "Northern Ireland)" not in words, "not both regulators, whichever the nation"
-    assert decision.duties[0].startswith("This is not an IR(ME)R notification. If it was an over-exposure")
+    assert decision.duties[0].startswith("This is not an IR(ME)R notification: if it was an over-exposure")
+    tested = assess(parse_facts({"jurisdiction": nation, "before_clinical_use": True}))
+    assert tested.duties[0].startswith("This is not an IR(ME)R notification: report the over-exposure to the")
 
 
 def test_who_was_exposed_is_not_listed_as_assumed_once_a_patients_exposure_settles_it() -> None:
