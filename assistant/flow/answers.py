@@ -368,7 +368,7 @@ def parse_date(raw: str, *, today: dt.date | None = None) -> dt.date:
         raise AnswerError(f"“{typed}” is not a real date ({err}). Give a date as {accepted}.") from err
     if date > today:
         shown = "" if typed.strip() == date.isoformat() else f" ({date.isoformat()})"
-        raise AnswerError(f"“{typed}” is in the future{shown}; give the date it happened or was discovered.")
+        raise AnswerError(f"“{typed}” is in the future{shown}: give a date up to today ({today:%d/%m/%Y}).")
     return date
 
 
