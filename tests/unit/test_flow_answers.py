@@ -246,7 +246,7 @@ def test_dates_read_day_first(typed: str, expected: dt.date) -> None:
         ("31/02/2026", "not a real date"),
         ("29/02/2026", "not a real date"),
         ("13/13/2026", "not a real date"),
-        ("29/11/2026", "is in the future (2026-11-29): give a date up to today (28/11/2026)."),
+        ("29/11/2026", r"is in the future \(2026-11-29\): give a date up to today \(28/11/2026\)\."),
         ("tomorrow", "not a date"),
         ("20 Novembre 2026", "not a month"),
         ("11/20/26", "not a date"),
