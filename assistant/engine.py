@@ -241,6 +241,8 @@ def _assess(
     view = FactView(given, assumed | {name: value for name, (value, _) in settled.items()})
     nation = view.get("jurisdiction")
     guidance = {"title": book.guidance.title, "version": book.guidance.version}
+    # Facts only a patient's exposure has: who was exposed, and clinical use, are then settled.
+    patient = bool(patient_facts(given)) or given.get("exposed_person") == "patient"
     assumption_list = _assumption_list(tuple(assumed)) + tuple(Assumption(n, v, why) for n, (v, why) in settled.items())
 
     def decide(verdict: str, **kw: Any) -> Decision:
@@ -255,7 +257,7 @@ def _assess(
             missing=missing,
             duties=tuple(duties(book, view, verdict, dates, list(first), bool(later))) if nation else (),
             guidance=guidance,
-            assumptions=_relevant(assumption_list, verdict, view.get("setting"), book, bool(patient_facts(given))),
+            assumptions=_relevant(assumption_list, verdict, view.get("setting"), book, patient),
             facts=given,
             **{"codes": (), "findings": ()} | kw,
         )
@@ -267,10 +269,11 @@ def _assess(
         return decide("undetermined", missing=("jurisdiction",))
     if view.get("exposed_person") in ("public", "worker") or view.get("before_clinical_use"):
         return decide("outside_irmer", notes=_outside_notes(view))
+    # A patient settles both at once (the common case, so `possible` is not asked it each time).
     preliminary = [
         name
         for name, outside in (("exposed_person", ("public", "worker")), ("before_clinical_use", (True,)))
-        if not view.known(name) and possible(given, name, outside)
+        if not patient and not view.known(name) and possible(given, name, outside)
     ]
     if preliminary:
         return decide("undetermined", missing=_ordered(preliminary))
