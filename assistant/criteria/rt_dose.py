@@ -102,4 +102,4 @@ def partial_miss(c: Criterion, facts: FactView, book: Rulebook) -> Outcome:
         # An under-dose not from the miss notifies under 8.2 itself, as over-doses do under 8.1:
         # whatever factor 9.2 would need notifies anyway, so the margin only names the code.
         return all_of(_miss(facts, "partial"), unknown(factors.needs))
-    return all_of(beyond, any_of(over, under))
+    return all_of(beyond, factors)

@@ -544,7 +544,7 @@ class IrmerApp(App[None]):
             self._draft, self.on_screen = None, None
             self.query_one("#answer-area", Vertical).display = False
             await self._clear_answer_area()
-            await self.query(QuestionMessage).exclude(".answered").remove()
+            await self._drop_open_question()
             await self._show_decision()
             return
         if self._draft is not None and self._draft_answered_keys:
@@ -727,16 +727,19 @@ class IrmerApp(App[None]):
             self._draft.kind = None
         else:
             self._draft.reopen(key)
-        # The question being left is not asked any more: it goes, with any refusal of a try at it; and the
-        # one reopened is asked anew below, so its last exchange goes too, as a revision does in the chat.
-        await self.query(QuestionMessage).exclude(".answered").remove()
-        await self._clear_refusals()
+        # The one reopened is asked anew below, so its last exchange goes too, as a revision does in the chat.
+        await self._drop_open_question()
         reopened = DRAFT_KIND if key == "kind" else DRAFT_PREFIX + key
         asked = [w for w in self.query(QuestionMessage) if w.question_id == reopened]
         answered = [w for w in self.query(UserMessage) if w.question_id == reopened]
         for last in [*asked[-1:], *answered[-1:]]:
             await last.remove()
         await self._ask_draft()
+
+    async def _drop_open_question(self) -> None:
+        """The draft question being left is not asked any more: it goes, with any refusal of a try at it."""
+        await self.query(QuestionMessage).exclude(".answered").remove()
+        await self._clear_refusals()
 
     async def _redraft(self, key: str) -> None:
         """Change one answer of a draft already made (an identifier typed into it, say): the same document is
