@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from assistant.config import Settings
 from assistant.decision import VERDICT_WORDS
@@ -188,6 +188,7 @@ def test_voluntary_notification_offered_only_when_local() -> None:
             assert all(code.startswith("V") for code in decision.codes)
             footer = str(app.query_one(KeyBar).render())
             assert "Withdraw voluntary" in footer and "Notify voluntarily" not in footer, "the footer says what V does"
+            assert str(app.query_one("#action-voluntary", Button).label) == "Withdraw voluntary (V)", "as the button"
             app.query_one("#action-new").focus()
             await pilot.press("v")  # on a voluntary card, V withdraws it
             assert await settle(pilot) == "decision"

@@ -189,7 +189,7 @@ class DecisionCard(Vertical):
                 )
             elif d.verdict == "voluntary":
                 yield Button(
-                    "Not voluntary (V)",
+                    "Withdraw voluntary (V)",
                     id="action-voluntary",
                     compact=True,
                     tooltip="Withdraw the voluntary notification",
