@@ -534,9 +534,9 @@ def document_context(
         "safety_body": _safety_body(facts, book),
         "outside_reason": _outside_reason(facts) if decision.verdict == "outside_irmer" else "",
         # Equipment under test is said to have over-exposed; for the public or staff, a dose limit decides.
-        "over_exposure": "The over-exposure"
+        "over_exposure": "the over-exposure"
         if facts.get("before_clinical_use")
-        else "If it was an over-exposure (a dose limit exceeded), it",
+        else "if it was an over-exposure (a dose limit exceeded), it",
         "notify_within_days": book.notify_within_days,
         "report_within_weeks": book.report_within_days // 7,
         "also_report_to": [{"name": b["name"], "why": b["why"]} for b in decision.also_report_to],
